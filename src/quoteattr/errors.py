@@ -1,0 +1,23 @@
+"""The one exception hierarchy of quoteattr. Every message says what to do next."""
+
+from __future__ import annotations
+
+
+class QuoteattrError(Exception):
+    """Base class of every error quoteattr raises on purpose."""
+
+
+class InputError(QuoteattrError, ValueError):
+    """The input cannot be read as text (not UTF-8, binary, wrong type)."""
+
+
+class ModelError(QuoteattrError):
+    """A stanza model is missing, corrupt or cannot be loaded."""
+
+
+class ConllUError(QuoteattrError, ValueError):
+    """A CoNLL-U document cannot be turned into a document view."""
+
+
+class EvaluationError(QuoteattrError):
+    """An evaluation corpus is missing or malformed."""

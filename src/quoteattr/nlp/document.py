@@ -1,0 +1,377 @@
+"""The light document view every stage reads: words with character offsets, the dependency
+tree, lemmas, POS, named entities, sentences and paragraphs.
+
+It is built from a stanza ``Document`` (:func:`from_stanza`), from parsed CoNLL-U
+(:func:`from_conllu`), or by a regex tokenizer without any model (:func:`from_regex`, the fast
+mode). Stages never see stanza objects, so each one is testable on a hand-built view.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+import regex
+
+from ..errors import ConllUError
+from ..types import Span
+
+# stanza / CoreNLP / OntoNotes NER labels -> the four speaker types of the output
+NER_TYPES = {
+    "PERSON": "PERSON", "PER": "PERSON",
+    "ORGANIZATION": "ORG", "ORG": "ORG",
+    "LOCATION": "GPE", "LOC": "GPE", "GPE": "GPE",
+}
+
+PARAGRAPH_BREAK = regex.compile(r"[ \t\f\v]*\n\s*")
+
+
+@attrs.frozen
+class Word:
+    """One syntactic word. ``head`` is a document-level word index, -1 for the root."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    sent: int
+    lemma: str = ""
+    upos: str = ""
+    xpos: str = ""
+    feats: str = ""
+    head: int = -1
+    deprel: str = ""
+    ner: str = "O"
+
+    def feat(self, name: str) -> str | None:
+        for item in self.feats.split("|"):
+            key, _, value = item.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+@attrs.frozen
+class Sentence:
+    index: int
+    start: int  # char offsets
+    end: int
+    first: int  # word indexes, end exclusive
+    last: int
+
+
+@attrs.frozen
+class NamedEntity:
+    text: str
+    start: int
+    end: int
+    type: str  # PERSON | ORG | GPE | OTHER
+    label: str  # the model's own label (PERSON, ORGANIZATION, NORP, ...)
+    first: int  # word indexes, end exclusive
+    last: int
+
+
+@attrs.frozen
+class Document:
+    """A parsed text. ``parsed`` is False in fast mode (no POS, lemmas, tree or NER)."""
+
+    text: str
+    words: tuple[Word, ...]
+    sentences: tuple[Sentence, ...]
+    entities: tuple[NamedEntity, ...] = ()
+    paragraphs: tuple[Span, ...] = ()
+    parsed: bool = True
+    _children: tuple[tuple[int, ...], ...] = attrs.field(init=False, repr=False, eq=False)
+    _starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        kids: list[list[int]] = [[] for _ in self.words]
+        for w in self.words:
+            if w.head >= 0:
+                kids[w.head].append(w.index)
+        object.__setattr__(self, "_children", tuple(tuple(k) for k in kids))
+        object.__setattr__(self, "_starts", tuple(w.start for w in self.words))
+        if not self.paragraphs:
+            object.__setattr__(self, "paragraphs", tuple(split_paragraphs(self.text)))
+
+    # --- navigation -------------------------------------------------------------------
+    def children(self, i: int) -> tuple[int, ...]:
+        return self._children[i]
+
+    def children_by(self, i: int, *deprels: str) -> list[int]:
+        """Children of word i whose relation (or its base before ':') is one of deprels."""
+        return [c for c in self._children[i]
+                if self.words[c].deprel in deprels or self.words[c].deprel.split(":")[0] in deprels]
+
+    def subtree(self, i: int) -> list[int]:
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(self._children[j])
+        return sorted(out)
+
+    def ancestors(self, i: int) -> list[int]:
+        out, seen = [], {i}
+        j = self.words[i].head
+        while j >= 0 and j not in seen:
+            out.append(j)
+            seen.add(j)
+            j = self.words[j].head
+        return out
+
+    def sentence_of(self, i: int) -> Sentence:
+        return self.sentences[self.words[i].sent]
+
+    def words_in(self, start: int, end: int) -> list[int]:
+        """Indexes of words that overlap the character range [start, end)."""
+        lo = bisect.bisect_right(self._starts, start) - 1
+        lo = max(lo, 0)
+        out = []
+        for j in range(lo, len(self.words)):
+            w = self.words[j]
+            if w.start >= end:
+                break
+            if w.end > start:
+                out.append(j)
+        return out
+
+    def word_at(self, offset: int) -> int | None:
+        """The word covering a character offset, or the first word after it."""
+        k = bisect.bisect_right(self._starts, offset) - 1
+        if k >= 0 and self.words[k].end > offset:
+            return k
+        return k + 1 if k + 1 < len(self.words) else None
+
+    def paragraph_index(self, offset: int) -> int:
+        starts = [p.start for p in self.paragraphs]
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    def span_of(self, first: int, last: int) -> Span:
+        """The character span of words[first:last] (last exclusive)."""
+        return Span.of(self.text, self.words[first].start, self.words[last - 1].end)
+
+    def entity_at(self, i: int) -> NamedEntity | None:
+        for e in self.entities:
+            if e.first <= i < e.last:
+                return e
+        return None
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Paragraphs are the text's lines: a newline (with any blank lines) ends one."""
+    out, pos = [], 0
+    for m in PARAGRAPH_BREAK.finditer(text):
+        if text[pos:m.start()].strip():
+            out.append(_strip_span(text, pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        out.append(_strip_span(text, pos, len(text)))
+    return out
+
+
+def _strip_span(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span.of(text, start, end)
+
+
+def entities_from_bio(words: Sequence[Word], text: str) -> list[NamedEntity]:
+    """Group BIO/BIOES word tags into entities (IO tags work too)."""
+    out: list[NamedEntity] = []
+    cur_label, first = None, 0
+
+    def close(last: int) -> None:
+        if cur_label is not None:
+            s, e = words[first].start, words[last - 1].end
+            out.append(NamedEntity(text[s:e], s, e, NER_TYPES.get(cur_label, "OTHER"),
+                                   cur_label, first, last))
+
+    for k, w in enumerate(words):
+        tag = w.ner or "O"
+        prefix, _, label = tag.partition("-") if "-" in tag else ("I", "", tag)
+        if tag == "O":
+            close(k)
+            cur_label = None
+            continue
+        starts_new = (prefix in ("B", "S") or label != cur_label
+                      or (k > 0 and words[k - 1].sent != w.sent))
+        if starts_new:
+            close(k)
+            cur_label, first = label, k
+        if prefix in ("E", "S"):
+            close(k + 1)
+            cur_label = None
+    close(len(words))
+    return out
+
+
+# --------------------------------------------------------------------- from stanza
+
+def from_stanza(docs: Iterable[Any], text: str, offsets: Iterable[int] | None = None,
+                paragraphs: Sequence[Span] | None = None) -> Document:
+    """Build the view from stanza Documents, each parsed from ``text[offset:...]``."""
+    words: list[Word] = []
+    sentences: list[Sentence] = []
+    offs = list(offsets) if offsets is not None else None
+    for k, sdoc in enumerate(docs):
+        shift = offs[k] if offs is not None else 0
+        for sent in sdoc.sentences:
+            base = len(words)
+            first = base
+            local: dict[int, int] = {}
+            for token in sent.tokens:
+                ts = (token.start_char or 0) + shift
+                te = (token.end_char or 0) + shift
+                ner = getattr(token, "ner", None) or "O"
+                for w in token.words:
+                    local[w.id] = len(words)
+                    words.append(Word(len(words), w.text, ts, te, len(sentences),
+                                      w.lemma or w.text, w.upos or "", w.xpos or "",
+                                      w.feats or "", -1, w.deprel or "", ner))
+            # heads: stanza word ids are 1-based within the sentence, 0 is the root
+            for token in sent.tokens:
+                for w in token.words:
+                    idx = local[w.id]
+                    head = -1 if not w.head else local.get(w.head, -1)
+                    words[idx] = attrs.evolve(words[idx], head=head)
+            if len(words) > first:
+                sentences.append(Sentence(len(sentences), words[first].start,
+                                          words[-1].end, first, len(words)))
+    ents = entities_from_bio(words, text)
+    return Document(text, tuple(words), tuple(sentences), tuple(ents),
+                    tuple(paragraphs) if paragraphs else (), True)
+
+
+# --------------------------------------------------------------------- from CoNLL-U
+
+def from_conllu(conllu_text: str, text: str | None = None) -> Document:
+    """Build the view from parsed CoNLL-U (stanza's, UD's or any other parser's).
+
+    Character offsets come from ``start_char``/``end_char`` in MISC when present (stanza
+    writes them); otherwise the text is rebuilt from the forms and ``SpaceAfter=No``
+    (``# newpar`` starts a new paragraph). When ``text`` is given, tokens are aligned to it
+    and offsets index it. NER tags are read from ``NER=`` / ``ner=`` in MISC.
+    """
+    import conllu
+
+    try:
+        sentences = conllu.parse(conllu_text)
+    except Exception as exc:  # conllu raises several exception types
+        raise ConllUError(f"cannot parse the CoNLL-U input: {exc}. Check that it has ten "
+                          "tab-separated columns per word line.") from exc
+    rows: list[tuple[int, int, str, list[dict[str, Any]], dict[str, Any]]] = []
+    built: list[str] = []
+    pos = 0
+    for s_i, sent in enumerate(sentences):
+        meta = sent.metadata or {}
+        if built and ("newpar" in meta or "newpar id" in meta or "newdoc" in meta
+                      or "newdoc id" in meta):
+            built.append("\n\n")
+            pos += 2
+        elif built:
+            built.append(" ")
+            pos += 1
+        skip_until = -1
+        for tok in sent:
+            tid = tok["id"]
+            misc = tok.get("misc") or {}
+            if isinstance(tid, tuple):
+                if len(tid) == 3 and tid[1] == "-":  # multiword token
+                    words = [w for w in sent if isinstance(w["id"], int)
+                             and tid[0] <= w["id"] <= tid[2]]
+                    rows.append((pos, s_i, tok["form"], words, misc))
+                    skip_until = tid[2]
+                    built.append(tok["form"])
+                    pos += len(tok["form"])
+                    if (misc.get("SpaceAfter") != "No"):
+                        built.append(" ")
+                        pos += 1
+                continue  # empty nodes (8.1) are not words
+            if tid <= skip_until:
+                continue
+            rows.append((pos, s_i, tok["form"], [tok], misc))
+            built.append(tok["form"])
+            pos += len(tok["form"])
+            if misc.get("SpaceAfter") != "No":
+                built.append(" ")
+                pos += 1
+    rebuilt = "".join(built)
+    source = rebuilt if text is None else text
+    words: list[Word] = []
+    sents: list[Sentence] = []
+    cursor = 0
+    sent_first: dict[int, int] = {}
+    id_maps: dict[int, dict[int, int]] = {}
+    for start, s_i, form, parts, misc in rows:
+        if "start_char" in misc and "end_char" in misc and text is not None:
+            ts, te = int(misc["start_char"]), int(misc["end_char"])
+        elif text is not None:
+            found = text.find(form, cursor)
+            if found < 0:
+                raise ConllUError(f"token {form!r} not found in the text after offset "
+                                  f"{cursor}; pass the text the CoNLL-U was parsed from")
+            ts, te = found, found + len(form)
+        else:
+            ts, te = start, start + len(form)
+        cursor = te
+        sent_first.setdefault(s_i, len(words))
+        for w in parts:
+            wmisc = w.get("misc") or {}
+            ner = wmisc.get("NER") or wmisc.get("ner") or misc.get("NER") or misc.get("ner") or "O"
+            id_maps.setdefault(s_i, {})[w["id"]] = len(words)
+            feats = w.get("feats")
+            feats_s = "|".join(f"{k}={v}" for k, v in feats.items()) if feats else ""
+            words.append(Word(len(words), w["form"], ts, te, s_i, w.get("lemma") or w["form"],
+                              w.get("upos") or "", w.get("xpos") or "", feats_s,
+                              -1, w.get("deprel") or "", ner))
+    for s_i, sent in enumerate(sentences):
+        ids = id_maps.get(s_i, {})
+        for tok in sent:
+            if isinstance(tok["id"], int) and tok["id"] in ids:
+                h = tok.get("head")
+                idx = ids[tok["id"]]
+                words[idx] = attrs.evolve(words[idx], head=ids.get(h, -1) if h else -1)
+    # sentences must be renumbered densely (a sentence may have no words)
+    renum: dict[int, int] = {}
+    for w in words:
+        renum.setdefault(w.sent, len(renum))
+    words = [attrs.evolve(w, sent=renum[w.sent]) for w in words]
+    for old, new in renum.items():
+        members = [w for w in words if w.sent == new]
+        sents.append(Sentence(new, members[0].start, members[-1].end, members[0].index,
+                              members[-1].index + 1))
+    has_tree = any(w.deprel for w in words)
+    return Document(source, tuple(words), tuple(sents),
+                    tuple(entities_from_bio(words, source)), (), has_tree)
+
+
+# --------------------------------------------------------------------- fast mode
+
+_TOKEN = regex.compile(
+    r"""(?:[A-Z]\.){2,}|\d+(?:[.,]\d+)*%?|\p{L}+(?:[-'’]\p{L}+)*(?:'s|’s)?|[^\s\p{L}\d]""",
+    regex.V1)
+_SENT_END = regex.compile(r"""[.!?]+["”’']?$""")
+
+
+def from_regex(text: str) -> Document:
+    """A view without any model: regex tokens, sentences split at . ! ? and newlines."""
+    words: list[Word] = []
+    sents: list[Sentence] = []
+    sent_i, first = 0, 0
+    para_ends = {p.end for p in split_paragraphs(text)}
+    for m in _TOKEN.finditer(text):
+        words.append(Word(len(words), m.group(), m.start(), m.end(), sent_i))
+        ends = bool(_SENT_END.search(m.group())) or m.end() in para_ends
+        nxt = text[m.end():m.end() + 2]
+        if ends and (m.end() in para_ends or not nxt or nxt[0].isspace()):
+            sents.append(Sentence(sent_i, words[first].start, words[-1].end, first, len(words)))
+            sent_i += 1
+            first = len(words)
+    if first < len(words):
+        sents.append(Sentence(sent_i, words[first].start, words[-1].end, first, len(words)))
+    return Document(text, tuple(words), tuple(sents), (), (), False)

@@ -1,0 +1,150 @@
+"""Finding and loading stanza models. quoteattr never touches the network.
+
+Three sources, chosen by the ``models`` argument of :class:`quoteattr.Extractor`:
+
+* ``"bundled"`` (default): the small English models shipped inside this package, trained by
+  ``scripts/train_models.py`` (see docs/models.md);
+* ``"stanza"``: the official stanza English models in an existing stanza_resources folder
+  (``$STANZA_RESOURCES_DIR`` or ``~/stanza_resources``), downloaded beforehand by the user;
+* a path: a folder holding stanza model files named like the bundled ones
+  (tokenize.pt, mwt.pt, pos.pt, lemma.pt, depparse.pt, ner.pt), or a stanza_resources folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ModelError
+
+PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
+FILES = {p: f"{p}.pt" for p in PROCESSORS}
+
+_lock = threading.Lock()
+_cache: dict[tuple[str, str], Any] = {}
+
+
+def bundled_dir() -> Path:
+    """The folder of the bundled models inside the installed package."""
+    return Path(str(resources.files("quoteattr") / "models" / "stanza"))
+
+
+def stanza_resources_dir() -> Path:
+    env = os.environ.get("STANZA_RESOURCES_DIR")
+    return Path(env) if env else Path.home() / "stanza_resources"
+
+
+def model_paths(folder: Path) -> dict[str, Path]:
+    """The model file of each processor in a folder of bundled-style files.
+
+    Raises ModelError naming the first missing or unreadable file.
+    """
+    paths = {}
+    for proc in PROCESSORS:
+        path = folder / FILES[proc]
+        if not path.is_file():
+            raise ModelError(
+                f"stanza model file {path} is missing. Reinstall quoteattr, or rebuild the "
+                f"models with `python scripts/train_models.py --data ../shared/data`, or pass "
+                f"models='stanza' to use official stanza models you have downloaded.")
+        if path.stat().st_size < 1024:
+            raise ModelError(f"stanza model file {path} is truncated ({path.stat().st_size} "
+                             "bytes); it may be a Git LFS pointer. Reinstall quoteattr.")
+        paths[proc] = path
+    return paths
+
+
+def _official_dir(folder: Path) -> Path:
+    en = folder / "en"
+    if not (folder / "resources.json").is_file() or not en.is_dir():
+        raise ModelError(
+            f"no official stanza English models in {folder}. Download them once with "
+            "`python -c \"import stanza; stanza.download('en')\"` (needs the network), or set "
+            "STANZA_RESOURCES_DIR to the folder that holds them, or use models='bundled'.")
+    return folder
+
+
+def pipeline_config(models: str | os.PathLike[str] = "bundled") -> tuple[str, dict[str, Any]]:
+    """A cache key and the keyword arguments for ``stanza.Pipeline`` (no network)."""
+    spec = os.fspath(models)
+    base: dict[str, Any] = {"lang": "en", "processors": ",".join(PROCESSORS),
+                            "download_method": None, "use_gpu": _use_gpu(),
+                            "logging_level": "WARN"}
+    if spec == "bundled":
+        paths = model_paths(bundled_dir())
+    elif spec == "stanza":
+        return spec, {**base, "dir": str(_official_dir(stanza_resources_dir()))}
+    else:
+        folder = Path(spec).expanduser()
+        if not folder.is_dir():
+            raise ModelError(f"model folder {folder} does not exist. Pass 'bundled', 'stanza' "
+                             "or a folder of stanza model files.")
+        if (folder / "resources.json").is_file():
+            return spec, {**base, "dir": str(_official_dir(folder))}
+        paths = model_paths(folder)
+    kwargs = dict(base)
+    for proc, path in paths.items():
+        kwargs[f"{proc}_model_path"] = str(path)
+    # models trained without pretrained word vectors: tell stanza there is none to load
+    kwargs.update(pos_pretrain_path=None, depparse_pretrain_path=None, ner_pretrain_path=None,
+                  pos_forward_charlm_path=None, pos_backward_charlm_path=None,
+                  depparse_forward_charlm_path=None, depparse_backward_charlm_path=None,
+                  ner_forward_charlm_path=None, ner_backward_charlm_path=None,
+                  lemma_forward_charlm_path=None, lemma_backward_charlm_path=None)
+    # stanza insists on a resources.json; the package ships an empty one, and with every
+    # model path given explicitly nothing else is looked up
+    kwargs.update(dir=str(bundled_dir()), allow_unknown_language=True)
+    return spec, kwargs
+
+
+def _use_gpu() -> bool:
+    try:
+        import torch
+
+        return bool(torch.cuda.is_available())
+    except Exception:  # pragma: no cover - torch import problems surface in stanza
+        return False
+
+
+def load_pipeline(models: str | os.PathLike[str] = "bundled") -> Any:
+    """A stanza Pipeline for the chosen models, loaded once per process and reused."""
+    key, kwargs = pipeline_config(models)
+    with _lock:
+        cached = _cache.get((key, "pipeline"))
+        if cached is not None:
+            return cached
+        import stanza
+
+        logging.getLogger("stanza").setLevel(logging.WARNING)
+        try:
+            with contextlib.redirect_stderr(io.StringIO()):
+                nlp = stanza.Pipeline(**kwargs)
+        except ModelError:
+            raise
+        except Exception as exc:
+            bad = _first_bad_file(kwargs)
+            where = f" (the file {bad} could not be read)" if bad else ""
+            raise ModelError(f"could not load the stanza models{where}: {exc}. Reinstall "
+                             "quoteattr or rebuild the models (docs/models.md).") from exc
+        _cache[(key, "pipeline")] = nlp
+        return nlp
+
+
+def _first_bad_file(kwargs: dict[str, Any]) -> str | None:
+    import torch
+
+    for proc in PROCESSORS:
+        path = kwargs.get(f"{proc}_model_path")
+        if not path:
+            continue
+        try:
+            torch.load(path, map_location="cpu", weights_only=False)
+        except Exception:
+            return str(path)
+    return None
