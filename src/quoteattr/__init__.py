@@ -1,1 +1,77 @@
-"""quoteattr"""
+"""quoteattr: every quotation in a news text, who said it, and in what role.
+
+>>> import quoteattr
+>>> result = quoteattr.extract('"We will win," Senator Jane Smith said.')   # doctest: +SKIP
+>>> result.quotes[0].speaker.name                                            # doctest: +SKIP
+'Jane Smith'
+
+The main entry points:
+
+* :func:`extract` - one text, with a shared default :class:`Extractor`;
+* :class:`Extractor` - models loaded once; ``extract``, ``extract_many`` (batched),
+  ``extract_conllu`` (parsed CoNLL-U in) and ``extract_document``;
+* :class:`Result`, :class:`Quote`, :class:`Speaker`, :class:`Entity`, :class:`Span` - frozen
+  values with character offsets into your text and ``to_dict()``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Iterator
+
+from .errors import ConllUError, EvaluationError, InputError, ModelError, QuoteattrError
+from .extractor import Extractor
+from .types import Entity, Quote, Result, Span, Speaker
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ConllUError",
+    "Entity",
+    "EvaluationError",
+    "Extractor",
+    "InputError",
+    "ModelError",
+    "Quote",
+    "QuoteattrError",
+    "Result",
+    "Span",
+    "Speaker",
+    "__version__",
+    "extract",
+    "extract_many",
+]
+
+_default: dict[tuple[str, str], Extractor] = {}
+_lock = threading.Lock()
+
+
+def _extractor(models: str | os.PathLike[str], mode: str) -> Extractor:
+    key = (os.fspath(models), mode)
+    with _lock:
+        if key not in _default:
+            _default[key] = Extractor(models=models, mode=mode)
+        return _default[key]
+
+
+def extract(text: str | bytes, *, models: str | os.PathLike[str] = "bundled",
+            mode: str = "full") -> Result:
+    """Every quotation in ``text``, with cue, speaker, role and affiliation.
+
+    Args:
+        text: the article (``str``, or UTF-8 ``bytes``).
+        models: ``"bundled"``, ``"stanza"`` or a folder of stanza models (see Extractor).
+        mode: ``"full"`` (stanza parse) or ``"fast"`` (regex tokens, no parse).
+
+    Raises:
+        InputError: the input is not text (binary, not UTF-8).
+        ModelError: the models cannot be found or loaded.
+    """
+    return _extractor(models, mode).extract(text)
+
+
+def extract_many(texts: Iterable[str | bytes], *, models: str | os.PathLike[str] = "bundled",
+                 mode: str = "full") -> Iterator[Result]:
+    """Results for many texts in input order, parsed in batches."""
+    return _extractor(models, mode).extract_many(texts)

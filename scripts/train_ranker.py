@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Train the speaker ranker (quoteattr/models/ranker.json) on PolNeAR train.
+
+    python scripts/train_ranker.py --data ../shared/data [--limit 200] [--epochs 30]
+
+1. Parse each training article with the bundled models (cached as pickled document views in
+   build/parsed/, so reruns are fast).
+2. Run the pipeline's quote stages (marks, cues, indirect) and the rules; match each found
+   quote to a gold quote (overlap >= 50% of the gold span).
+3. For every candidate mention of a matched quote: features (quoteattr.resolvers.ranker)
+   and a label (1 when the candidate's words overlap the gold Source).
+4. Logistic regression with L2, full-batch gradient descent with AdaGrad, seeded; weights
+   below 1e-4 are dropped. Prints train and dev accuracy of choosing the top candidate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import random
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "src" / "quoteattr" / "models" / "ranker.json"
+
+
+def parsed_docs(split_dir: Path, cache: Path, limit: int | None) -> Iterator[tuple[object, object]]:
+    from quoteattr import Extractor
+    from quoteattr.evaluation import read_corpus
+
+    cache.mkdir(parents=True, exist_ok=True)
+    ex = None
+    for k, gold in enumerate(read_corpus(split_dir)):
+        if limit is not None and k >= limit:
+            break
+        path = cache / f"{gold.name}.pkl"
+        if path.exists():
+            doc = pickle.loads(path.read_bytes())
+        else:
+            if ex is None:
+                ex = Extractor()
+            doc = ex.parse(gold.text)
+            path.write_bytes(pickle.dumps(doc))
+        yield gold, doc
+
+
+def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def examples(gold: object, doc: object) -> Iterator[tuple[list[list[str]], list[int]]]:
+    """One group per matched quote: candidates' features and labels."""
+    from quoteattr.extractor import quote_candidates, resolve
+    from quoteattr import indirect
+    from quoteattr.resolvers import DEFAULT_RESOLVERS, Context, ranker
+
+    cands = quote_candidates(doc)  # type: ignore[arg-type]
+    taken = {c.cue for c in cands if c.cue is not None}
+    cands += indirect.find(doc, taken, [(c.start, c.end) for c in cands])  # type: ignore[arg-type]
+    cands.sort(key=lambda c: (c.start, c.end))
+    ctx = Context(doc, cands)  # type: ignore[arg-type]
+    for k, c in enumerate(cands):
+        ctx.index = k
+        rule = resolve(ctx, c, DEFAULT_RESOLVERS, "rules")
+        g = max(gold.quotes, key=lambda q: overlap(c.start, c.end, q.start, q.end),  # type: ignore[attr-defined]
+                default=None)
+        if g is not None and overlap(c.start, c.end, g.start, g.end) * 2 >= (g.end - g.start) \
+                and g.source:
+            heads = ranker.candidates(doc, c)  # type: ignore[arg-type]
+            prev = {a.head for a in ctx.done.values() if a.head is not None}
+            feats, labels = [], []
+            for i in heads:
+                w = doc.words[i]  # type: ignore[attr-defined]
+                lab = int(any(overlap(w.start, w.end, s.start, s.end) > 0 for s in g.source))
+                feats.append(ranker.features(doc, c, i, rule, prev))  # type: ignore[arg-type]
+                labels.append(lab)
+            if any(labels):
+                yield feats, labels
+        if rule is not None:
+            ctx.done[k] = rule
+
+
+def train(groups: list[tuple[list[list[str]], list[int]]], epochs: int, l2: float,
+          seed: int) -> dict[str, float]:
+    vocab: dict[str, int] = {}
+    for feats, _ in groups:
+        for f in feats:
+            for x in f:
+                vocab.setdefault(x, len(vocab))
+    rows, cols, ys = [], [], []
+    r = 0
+    for feats, labels in groups:
+        for f, y in zip(feats, labels):
+            for x in f:
+                rows.append(r)
+                cols.append(vocab[x])
+            ys.append(y)
+            r += 1
+    n, d = r, len(vocab)
+    y = np.array(ys, dtype=np.float64)
+    rows_a, cols_a = np.array(rows), np.array(cols)
+    rng = np.random.default_rng(seed)
+    w = rng.normal(0, 0.01, d)
+    g2 = np.full(d, 1e-8)
+    pos_weight = (n - y.sum()) / max(1.0, y.sum())
+    sample_w = np.where(y > 0, min(pos_weight, 10.0), 1.0)
+    for epoch in range(epochs):
+        z = np.bincount(rows_a, weights=w[cols_a], minlength=n)
+        p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+        err = (p - y) * sample_w
+        grad = np.bincount(cols_a, weights=err[rows_a], minlength=d) / n + l2 * w
+        g2 += grad ** 2
+        w -= 0.5 * grad / np.sqrt(g2)
+        if epoch % 50 == 0:
+            loss = -np.mean(sample_w * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)))
+            print(f"epoch {epoch} loss {loss:.4f}", file=sys.stderr)
+    inv = {i: x for x, i in vocab.items()}
+    return {inv[i]: round(float(w[i]), 4) for i in range(d) if abs(w[i]) >= 1e-4}
+
+
+def top1(groups: list[tuple[list[list[str]], list[int]]], weights: dict[str, float]) -> float:
+    from quoteattr.resolvers.ranker import score
+
+    ok = 0
+    for feats, labels in groups:
+        scores = [score(f, weights) for f in feats]
+        ok += labels[int(np.argmax(scores))]
+    return ok / max(1, len(groups))
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    p.add_argument("--cache", type=Path, default=REPO / "build" / "parsed")
+    p.add_argument("--limit", type=int, default=None, help="training articles to use")
+    p.add_argument("--epochs", type=int, default=400)
+    p.add_argument("--l2", type=float, default=1e-4)
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--out", type=Path, default=OUT)
+    args = p.parse_args()
+    random.seed(args.seed)
+    t = time.time()
+    train_groups: list = []
+    for gold, doc in parsed_docs(args.data / "polnear" / "train", args.cache / "train",
+                                 args.limit):
+        train_groups.extend(examples(gold, doc))
+    dev_groups: list = []
+    for gold, doc in parsed_docs(args.data / "polnear" / "dev", args.cache / "dev", None):
+        dev_groups.extend(examples(gold, doc))
+    print(f"{len(train_groups)} train quotes, {len(dev_groups)} dev quotes "
+          f"({time.time() - t:.0f} s to parse and extract)", file=sys.stderr)
+    weights = train(train_groups, args.epochs, args.l2, args.seed)
+    result = {"train_top1": round(top1(train_groups, weights), 4),
+              "dev_top1": round(top1(dev_groups, weights), 4),
+              "train_quotes": len(train_groups), "dev_quotes": len(dev_groups),
+              "features": len(weights)}
+    print(json.dumps(result))
+    args.out.write_text(json.dumps({"about": "quoteattr speaker ranker: logistic regression "
+                                    "weights over ranker.features(); scripts/train_ranker.py",
+                                    "metrics": result, "weights": dict(sorted(weights.items()))},
+                                   indent=0), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,322 @@
+"""The ``quoteattr`` command line.
+
+Usage::
+
+    quoteattr extract FILE... [--format json|jsonl|table|html] [-o OUT]
+                              [--models bundled|stanza|DIR] [--fast] [--encoding ENC]
+    quoteattr models
+    quoteattr evaluate --corpus polnear DIR [--json OUT] [--limit N] [--annotator NAME]
+                       [--models ...] [--fast]
+    quoteattr --version
+
+``-`` as a FILE reads standard input. Exit status: 0 ok, 1 when an input (or the output
+file) failed - the other inputs are still processed -, 2 for usage errors, 3 when the models
+cannot be loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import contextlib
+import itertools
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from . import __version__
+from .errors import EvaluationError, ModelError, QuoteattrError
+from .extractor import Extractor
+from .render import FORMATS, to_html_many, to_json, to_json_many, to_table
+from .render.json import jsonl_line
+from .types import Result
+
+PROG = "quoteattr"
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+class InputFailure(Exception):
+    """One input could not be read or processed; the message says what to do."""
+
+
+# ---------------------------------------------------------------------------- the parser
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Find quotations in English news text and who said them.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    ex = sub.add_parser("extract", help="find the quotes of text files",
+                        description="Find the quotes of each FILE ('-' reads stdin).")
+    ex.add_argument("files", nargs="+", metavar="FILE", help="text file, or - for stdin")
+    ex.add_argument("--format", "-f", choices=FORMATS, default="json",
+                    help="output format (default: json)")
+    ex.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    ex.add_argument("--encoding", default="utf-8",
+                    help="encoding of the input files (default: utf-8)")
+    _model_options(ex)
+    ex.set_defaults(handler=cmd_extract)
+
+    models = sub.add_parser("models", help="show which model sets are available")
+    models.set_defaults(handler=cmd_models)
+
+    # ---- evaluate: scores the extractor on a gold corpus (quoteattr.evaluation)
+    ev = sub.add_parser("evaluate", help="score quoteattr on an annotated corpus",
+                        description="Score quoteattr against a gold corpus split folder.")
+    ev.add_argument("--corpus", choices=("polnear",), required=True, help="corpus format")
+    ev.add_argument("dir", metavar="DIR", help="the corpus split folder (e.g. polnear/dev)")
+    ev.add_argument("--json", metavar="OUT", help="also write the report as JSON to OUT")
+    ev.add_argument("--limit", type=_positive_int, metavar="N",
+                    help="evaluate only the first N documents")
+    ev.add_argument("--annotator", help="use this annotator's annotations (default: all)")
+    _model_options(ev)
+    ev.set_defaults(handler=cmd_evaluate)
+    return parser
+
+
+def _model_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--models", default="bundled", metavar="bundled|stanza|DIR",
+                   help="stanza models: bundled (default), stanza (official, downloaded "
+                        "beforehand) or a folder of model files")
+    p.add_argument("--fast", action="store_true",
+                   help="regex tokens, no parse: no model needed, less accurate")
+
+
+def _positive_int(s: str) -> int:
+    try:
+        n = int(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {s!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
+
+
+# ---------------------------------------------------------------------------- main
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (argparse exits 2 on usage errors)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if hasattr(args, "encoding"):
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            parser.error(f"unknown encoding {args.encoding!r}; try utf-8, cp1252 or latin-1")
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except ModelError as exc:
+        return _error(f"{exc}", EXIT_MODEL)
+    except (QuoteattrError, InputFailure) as exc:
+        return _error(str(exc), EXIT_INPUT)
+    except KeyboardInterrupt:
+        return _error("interrupted", 130)
+    except BrokenPipeError:
+        # the reader went away (e.g. `| head`): stop quietly, as other Unix tools do
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_INPUT
+
+
+def _error(message: str, code: int) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return code
+
+
+def _make_extractor(args: argparse.Namespace) -> Extractor:
+    return Extractor(models=args.models, mode="fast" if args.fast else "full")
+
+
+# ---------------------------------------------------------------------------- extract
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    extractor = _make_extractor(args)  # ModelError -> exit 3 before any input is read
+    failed = False
+    done: list[tuple[str, Result, str]] = []
+    with _output(args.output) as out:
+        for name, outcome in _process(args.files, args.encoding, extractor):
+            if isinstance(outcome, InputFailure):
+                failed = True
+                _error(str(outcome), EXIT_INPUT)
+                continue
+            result, text = outcome
+            done.append((name, result, text))
+            _write_streamed(out, args.format, name, result, len(args.files))
+        _write_collected(out, args.format, done, len(args.files))
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+def _process(files: Sequence[str], encoding: str, extractor: Extractor
+             ) -> Iterator[tuple[str, InputFailure | tuple[Result, str]]]:
+    """(name, (result, text)) per file in order, or (name, InputFailure) for a bad one."""
+    for path in _progress(files):
+        name = STDIN_NAME if path == STDIN else path
+        try:
+            text = read_text(path, encoding)
+            yield name, (extractor.extract(text), text)
+        except InputFailure as exc:
+            yield name, exc
+        except ModelError:
+            raise
+        except QuoteattrError as exc:
+            yield name, InputFailure(f"{name}: {exc}")
+        except Exception as exc:  # a bug: report it, and go on with the other files
+            yield name, InputFailure(f"{name}: internal error ({type(exc).__name__}: {exc}); "
+                                     "please report it with the file attached")
+
+
+def _progress(files: Sequence[str]) -> Iterator[str]:
+    if len(files) <= 1 or not sys.stderr.isatty():
+        yield from files
+        return
+    from tqdm import tqdm
+
+    yield from tqdm(files, file=sys.stderr, unit="file", desc=PROG, leave=False)
+
+
+def read_text(path: str, encoding: str) -> str:
+    """The decoded text of a file (``-``: stdin); InputFailure says what went wrong."""
+    name = STDIN_NAME if path == STDIN else path
+    try:
+        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputFailure(f"{name}: no such file; check the path") from None
+    except IsADirectoryError:
+        raise InputFailure(f"{name}: is a directory; pass the text files in it "
+                           f"(e.g. {name}/*.txt)") from None
+    except OSError as exc:
+        raise InputFailure(f"{name}: cannot read it ({exc.strerror or exc})") from None
+    return decode(data, encoding, name)
+
+
+def decode(data: bytes, encoding: str, name: str) -> str:
+    """``data`` decoded; a UTF-8 byte order mark is dropped."""
+    if codecs.lookup(encoding).name == "utf-8":
+        encoding = "utf-8-sig"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start:exc.start + 1].hex()
+        others = "--encoding utf-8" if encoding != "utf-8-sig" else \
+            "--encoding cp1252 or --encoding latin-1"
+        raise InputFailure(
+            f"{name}: not valid {exc.encoding.replace('-sig', '')} text (byte 0x{bad} at "
+            f"offset {exc.start}); if the file uses another encoding, pass it, e.g. "
+            f"{others}") from None
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[IO[str]]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        handle = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+    except OSError as exc:
+        raise InputFailure(f"cannot write the output file {path} ({exc.strerror or exc}); "
+                           "check that its folder exists and is writable") from None
+    with handle:
+        yield handle
+
+
+def _write_streamed(out: IO[str], fmt: str, name: str, result: Result, n_inputs: int) -> None:
+    """jsonl and table are written file by file, as each result arrives."""
+    if fmt == "jsonl":
+        out.write(jsonl_line(name, result))
+    elif fmt == "table":
+        if n_inputs > 1:
+            out.write(f"== {name} ==\n")
+        out.write(to_table(result, width=_table_width(out)))
+        if n_inputs > 1:
+            out.write("\n")
+    else:
+        return
+    out.flush()
+
+
+def _write_collected(out: IO[str], fmt: str, done: list[tuple[str, Result, str]],
+                     n_inputs: int) -> None:
+    """json and html are one document for all inputs, written at the end."""
+    if fmt == "json":
+        if n_inputs == 1:
+            if done:
+                out.write(to_json(done[0][1]) + "\n")
+        else:
+            out.write(to_json_many((name, result) for name, result, _ in done) + "\n")
+    elif fmt == "html" and done:
+        title = done[0][0] if n_inputs == 1 else PROG
+        out.write(to_html_many(done, title=title))
+
+
+def _table_width(out: IO[str]) -> int | None:
+    """The terminal's width when writing to it; a wide fixed width for files and pipes."""
+    return None if out.isatty() else 120
+
+
+# ---------------------------------------------------------------------------- models
+
+def cmd_models(args: argparse.Namespace) -> int:
+    """Print each model set, where it is looked for and whether it is there."""
+    from .nlp import models
+
+    bundled = models.bundled_dir()
+    missing = [models.FILES[p] for p in models.PROCESSORS
+               if not (bundled / models.FILES[p]).is_file()]
+    state = "ok" if not missing else f"missing {', '.join(missing)}"
+    print(f"bundled  {bundled}  {state}")
+    resources = models.stanza_resources_dir()
+    has_en = (resources / "resources.json").is_file() and (resources / "en").is_dir()
+    state = "ok (English models found)" if has_en else \
+        "no English models (download once with: python -c \"import stanza; " \
+        "stanza.download('en')\")"
+    print(f"stanza   {resources}  {state}")
+    print("fast     (no models)  ok")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------- evaluate
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """Score the extractor on a gold corpus with quoteattr.evaluation."""
+    evaluation = _evaluation_module()
+    if not Path(args.dir).is_dir():
+        raise InputFailure(f"corpus folder {args.dir} does not exist; pass a split folder "
+                           "such as polnear/dev")
+    extractor = _make_extractor(args)
+    docs: Any = evaluation.read_corpus(args.dir, annotator=args.annotator)
+    if args.limit is not None:
+        docs = itertools.islice(docs, args.limit)
+    try:
+        report = evaluation.evaluate(docs, extractor.extract)
+    except EvaluationError as exc:
+        raise InputFailure(f"{args.dir}: {exc}") from None
+    print(report.table())
+    if args.json:
+        try:
+            report.write_json(args.json)
+        except OSError as exc:
+            raise InputFailure(f"cannot write {args.json} ({exc.strerror or exc})") from None
+    return EXIT_OK
+
+
+def _evaluation_module() -> Any:
+    try:
+        from . import evaluation
+    except ImportError as exc:
+        raise InputFailure(f"the evaluation module cannot be imported ({exc}); reinstall "
+                           "quoteattr") from None
+    for needed in ("read_corpus", "evaluate"):
+        if not hasattr(evaluation, needed):
+            raise InputFailure(f"quoteattr.evaluation has no {needed}() in this version; "
+                               "update quoteattr")
+    return evaluation
+
+
+if __name__ == "__main__":
+    sys.exit(main())

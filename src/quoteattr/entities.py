@@ -1,0 +1,404 @@
+"""Speaker entities: which mentions are the same person, organisation or place, and the
+fullest name the article gives each.
+
+The article's *name index* lists every place a person is named: PERSON entities (when the
+document has NER), names after or in apposition to a title ("Defence Secretary Lloyd Austin",
+"The Israeli military chief, Aviv Kochavi"), and later bare uses of those names' surnames.
+A short form goes to the fullest compatible name ("Netanyahu" -> "Benjamin Netanyahu"); when
+two people share a surname, a bare surname goes to the one named most recently before it.
+A description without a name ("the US defence secretary") goes to the person the article
+names with that role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from . import lexicons, roles
+from .nlp.document import Document
+from .roles import RoleInfo
+from .types import Span
+
+__all__ = [
+    "EntityCluster",
+    "MentionInfo",
+    "NameOccurrence",
+    "canonical_names",
+    "cluster",
+    "name_occurrences",
+    "people",
+    "resolve_name",
+]
+
+_CACHE_SIZE = 8
+
+
+@attrs.frozen
+class MentionInfo:
+    """One reference to a speaker, as the resolver found it."""
+
+    span: Span
+    type: str  # PERSON | ORG | GPE | OTHER
+    role: RoleInfo | None = None
+
+
+@attrs.frozen
+class EntityCluster:
+    """One speaker of the article with all its mentions, roles and affiliation."""
+
+    name: str | None
+    type: str
+    mentions: tuple[Span, ...]
+    roles: tuple[str, ...]
+    affiliation: str | None
+
+
+@attrs.frozen
+class NameOccurrence:
+    """A place the article names a person: the name's tokens (no honorific or 's), its span,
+    and the role read there, if any."""
+
+    tokens: tuple[str, ...]
+    span: Span
+    role: str | None = None
+    affiliation: str | None = None
+    modifier: str | None = None
+
+
+# ------------------------------------------------------------------ the name index
+
+class _NameIndex:
+    """Every naming of a person in one document, in text order."""
+
+    def __init__(self, occurrences: list[NameOccurrence],
+                 descriptions: list[RoleInfo]) -> None:
+        self.occurrences = sorted(occurrences, key=lambda o: (o.span.start, -len(o.span)))
+        self.full = [o for o in self.occurrences if len(o.tokens) >= 2]
+        self.descriptions = descriptions  # roles without a name ("the US defence secretary")
+
+    def fullest(self, tokens: tuple[str, ...], pos: int) -> str:
+        """The fullest name for the name ``tokens`` used at character ``pos``."""
+        if not tokens:
+            return ""
+        cands = [o for o in self.full if _compatible(tokens, o.tokens)]
+        if not cands:
+            return " ".join(tokens)
+        before = [o for o in cands if o.span.start <= pos]
+        anchor = before[-1] if before else cands[0]
+        group = [o for o in cands if _same_person(o.tokens, anchor.tokens)]
+        best = max(group, key=lambda o: (len(o.tokens), -o.span.start))
+        return " ".join(best.tokens)
+
+    def described(self, info: RoleInfo, pos: int, exact: bool = False) -> str | None:
+        """The person the article names with the role of ``info`` (nearest wins; a role
+        that only ends the other, "secretary" for "defence secretary", when no role is the
+        same and ``exact`` is False)."""
+        if info.role is None:
+            return None
+        want = roles.role_key(info.role).split()
+        best: tuple[tuple[int, int, int], NameOccurrence] | None = None
+        for o in self.occurrences:
+            if o.role is None:
+                continue
+            if info.affiliation and o.affiliation and info.affiliation != o.affiliation:
+                continue
+            level = _role_match(want, roles.role_key(o.role).split())
+            if level == 0 or (exact and level < 2):
+                continue
+            score = (level, int(info.modifier == o.modifier), -abs(o.span.start - pos))
+            if best is None or score > best[0]:
+                best = (score, o)
+        return None if best is None else self.fullest(best[1].tokens, best[1].span.start)
+
+
+def _role_match(a: list[str], b: list[str]) -> int:
+    """2 when two roles are the same, 1 when one ends the other ("secretary" and "defence
+    secretary"), else 0."""
+    if a == b:
+        return 2
+    n = min(len(a), len(b))
+    return 1 if n and a[-n:] == b[-n:] else 0
+
+
+def _key(token: str) -> str:
+    return token.lower().rstrip(".")
+
+
+def _compatible(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """``short`` can name the person called ``full``: same surname, and the same first name
+    (or its initial) when ``short`` has one."""
+    s, f = _strip_suffix(short), _strip_suffix(full)
+    if not s or not f or len(s) > len(f) or _key(s[-1]) != _key(f[-1]):
+        return False
+    if len(s) == 1:
+        return True
+    first_s, first_f = _key(s[0]), _key(f[0])
+    return first_s == first_f or (len(first_s) == 1 and first_f.startswith(first_s))
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return _compatible(a, b) or _compatible(b, a)
+
+
+def _strip_suffix(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    while len(tokens) > 1 and _key(tokens[-1]) in ("jr", "sr", "ii", "iii", "iv"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+_cache: list[tuple[Document, _NameIndex]] = []
+
+
+def _index(doc: Document) -> _NameIndex:
+    for cached, index in _cache:
+        if cached is doc:
+            return index
+    descriptions = [info for s in doc.sentences
+                    for info in roles.role_mentions(doc, s.first, s.last) if info.name is None]
+    index = _NameIndex(name_occurrences(doc), descriptions)
+    _cache.insert(0, (doc, index))
+    del _cache[_CACHE_SIZE:]
+    return index
+
+
+def name_occurrences(doc: Document) -> list[NameOccurrence]:
+    """Every place ``doc`` names a person, in text order (see the module docstring)."""
+    found: list[NameOccurrence] = []
+    for s in doc.sentences:
+        for info in roles.titled_names(doc, s.first, s.last):
+            assert info.name is not None
+            found.append(NameOccurrence(roles.name_tokens(info.name.text), info.name,
+                                        info.role, info.affiliation, info.modifier))
+    for e in doc.entities:
+        if e.type == "PERSON":
+            occ = _entity_name(doc, e.first, e.last)
+            if occ is not None and not any(o.span.overlaps(occ.span) for o in found):
+                found.append(occ)
+    found.extend(_later_uses(doc, found))
+    return sorted(found, key=lambda o: o.span.start)
+
+
+def _entity_name(doc: Document, first: int, last: int) -> NameOccurrence | None:
+    """A PERSON entity as a name: honorifics and any leading title dropped."""
+    us = roles.units(doc, first, last)
+    i = 0
+    while i < len(us) and us[i].lower in lexicons.honorifics():
+        i += 1
+    j = roles.title_at(us, i, len(us))
+    if i < j < len(us):
+        i = j
+    if i >= len(us):
+        return None
+    span = Span.of(doc.text, us[i].start, us[-1].end)
+    tokens = tuple(u.text for u in us[i:])
+    return NameOccurrence(tokens, span) if tokens else None
+
+
+def _later_uses(doc: Document, found: list[NameOccurrence]) -> list[NameOccurrence]:
+    """Uses of a known name (or its surname alone) that neither NER nor a title marked."""
+    forms = {o.tokens for o in found if o.tokens}
+    forms |= {o.tokens[-1:] for o in found if len(o.tokens) >= 2}
+    if not forms:
+        return []
+    longest = max(len(f) for f in forms)
+    taken = [o.span for o in found]
+    out = []
+    for s in doc.sentences:
+        us = roles.units(doc, s.first, s.last)
+        i = 0
+        while i < len(us):
+            n = _form_at(us, i, forms, longest)
+            if n == 0:
+                i += 1
+                continue
+            span = Span.of(doc.text, us[i].start, us[i + n - 1].end)
+            if not any(t.overlaps(span) for t in taken):
+                out.append(NameOccurrence(tuple(u.text for u in us[i:i + n]), span))
+            i += n
+    return out
+
+
+def _form_at(us: Sequence[roles.Unit], i: int, forms: set[tuple[str, ...]],
+             longest: int) -> int:
+    """The length of the longest known name form starting at unit i that stands alone (is
+    not part of a longer capitalised run), or 0."""
+    for n in range(min(longest, len(us) - i), 0, -1):
+        if tuple(u.text for u in us[i:i + n]) not in forms:
+            continue
+        before_ok = i == 0 or not roles.is_name_unit(us[i - 1]) or _is_sentence_start(us, i)
+        last = us[i + n - 1]
+        after_ok = (last.possessive or i + n == len(us)
+                    or not roles.is_name_unit(us[i + n]))
+        if before_ok and after_ok:
+            return n
+    return 0
+
+
+def _is_sentence_start(us: Sequence[roles.Unit], i: int) -> bool:
+    """The capitalised word before unit i is not part of a name ("The", "Mr", "Senator")."""
+    prev = us[i - 1].lower
+    return (prev in lexicons.non_names() or prev in lexicons.honorifics()
+            or roles.title_at(us, i - 1, i) == i)
+
+
+def canonical_names(doc: Document) -> dict[str, str]:
+    """Every person-name form in the article -> the fullest form of that name
+    ("Netanyahu" -> "Benjamin Netanyahu"). Forms are written without honorifics or 's; a
+    surname shared by two people maps to the one named last before its first bare use."""
+    index = _index(doc)
+    out: dict[str, str] = {}
+    for o in index.occurrences:
+        form = " ".join(o.tokens)
+        if form and form not in out:
+            out[form] = index.fullest(o.tokens, o.span.start)
+    return out
+
+
+# ------------------------------------------------------------------ one mention
+
+def resolve_name(doc: Document, mention: Span,
+                 role: RoleInfo | None = None) -> tuple[str | None, str]:
+    """(canonical name, type) of one speaker mention.
+
+    A name -> its fullest form in the article; a description without a name -> the person
+    the article names with that role (or None); an organisation or place -> its own words
+    without a determiner ("the Foreign Ministry" -> "Foreign Ministry"); a pronoun or a
+    common-noun phrase ("media there") -> None. ``role`` is the mention's
+    :func:`roles.analyse`, computed here when not given.
+    """
+    words = doc.words_in(mention.start, mention.end)
+    if not words:
+        return None, "OTHER"
+    text = mention.text.strip()
+    if len(words) == 1 and text.lower() in lexicons.pronouns():
+        return None, _pronoun_type(text.lower())
+    info = role if role is not None else roles.analyse(doc, words[0], words[-1] + 1)
+    index = _index(doc)
+    if info.name is not None:
+        return index.fullest(roles.name_tokens(info.name.text), info.name.start), "PERSON"
+    if info.role is not None:
+        return index.described(info, mention.start), "PERSON"
+    return _own_name(doc, words[0], words[-1] + 1)
+
+
+def _pronoun_type(word: str) -> str:
+    gender, number, _ = lexicons.pronouns()[word]
+    return "PERSON" if gender in ("m", "f") or (gender == "x" and number == "sg") else "OTHER"
+
+
+def _own_name(doc: Document, first: int, last: int) -> tuple[str | None, str]:
+    """An organisation's or place's name: its words without determiners or 's."""
+    us = roles.units(doc, first, last)
+    while us and us[0].lower in ("the", "a", "an"):
+        us = us[1:]
+    if not us:
+        return None, "OTHER"
+    own = doc.text[us[0].start:us[-1].end]
+    return (own if any(u.capitalised for u in us) else None), _type_of(doc, us, own)
+
+
+def _type_of(doc: Document, us: Sequence[roles.Unit], own: str) -> str:
+    for u in us:
+        ent = doc.entity_at(u.first)
+        if ent is not None and ent.type in ("PERSON", "ORG", "GPE"):
+            return ent.type
+    if roles.affiliation_of(own) is not None:
+        return "GPE"
+    if any(u.lower in lexicons.organisation_words() for u in us):
+        return "ORG"
+    return "OTHER"
+
+
+# ------------------------------------------------------------------ clustering
+
+@attrs.define
+class _Group:
+    name: str | None
+    type: str
+    first: int
+    mentions: dict[tuple[int, int], Span] = attrs.field(factory=dict)
+    roles: list[tuple[int, str]] = attrs.field(factory=list)
+    affiliations: list[tuple[int, str]] = attrs.field(factory=list)
+
+
+def cluster(doc: Document, mentions: Sequence[MentionInfo]) -> list[EntityCluster]:
+    """The entities behind ``mentions``, each once, in order of first mention. An entity
+    keeps every role and the affiliation found at any of its mentions; a named person also
+    gets the roles the article gives that name elsewhere."""
+    groups: dict[tuple[object, ...], _Group] = {}
+    for m in sorted(mentions, key=lambda m: (m.span.start, m.span.end)):
+        words = doc.words_in(m.span.start, m.span.end)
+        info = m.role
+        if info is None and words:
+            info = roles.analyse(doc, words[0], words[-1] + 1)
+        name, typ = resolve_name(doc, m.span, info)
+        if m.type != "OTHER":
+            typ = m.type
+        g = groups.setdefault(_group_key(m, name, info), _Group(name, typ, m.span.start))
+        if g.type == "OTHER":
+            g.type = typ
+        g.mentions.setdefault((m.span.start, m.span.end), m.span)
+        if info is not None and info.role:
+            g.roles.append((m.span.start, info.role))
+        if info is not None and info.affiliation:
+            g.affiliations.append((m.span.start, info.affiliation))
+    index = _index(doc)
+    return [_finish(g, index) for g in sorted(groups.values(), key=lambda g: g.first)]
+
+
+def _group_key(m: MentionInfo, name: str | None, info: RoleInfo | None) -> tuple[object, ...]:
+    if name:
+        return ("name", name.lower())
+    if info is not None and info.role:
+        return ("role", roles.role_key(info.role), info.affiliation)
+    return ("mention", m.span.start, m.span.end)
+
+
+def _finish(g: _Group, index: _NameIndex) -> EntityCluster:
+    found_roles, found_affs = list(g.roles), list(g.affiliations)
+    if g.name is not None and g.type == "PERSON":
+        for o in index.occurrences:
+            if o.role and index.fullest(o.tokens, o.span.start) == g.name:
+                found_roles.append((o.span.start, o.role))
+                if o.affiliation:
+                    found_affs.append((o.span.start, o.affiliation))
+        for d in index.descriptions:
+            if d.role_span and index.described(d, d.role_span.start, exact=True) == g.name:
+                found_roles.append((d.role_span.start, d.role or ""))
+                if d.affiliation:
+                    found_affs.append((d.role_span.start, d.affiliation))
+    affiliation = min(found_affs)[1] if found_affs else None
+    return EntityCluster(g.name, g.type, tuple(sorted(g.mentions.values(),
+                                                      key=lambda s: (s.start, s.end))),
+                         _distinct_roles(found_roles), affiliation)
+
+
+def _distinct_roles(found: list[tuple[int, str]]) -> tuple[str, ...]:
+    """Roles in order of first appearance, each once (spelling variants and case aside);
+    the capitalised way of writing a role wins ("Defence Secretary" over "defence
+    secretary")."""
+    best: dict[str, tuple[int, str]] = {}
+    for pos, role in sorted(found):
+        key = roles.role_key(role)
+        if key not in best:
+            best[key] = (pos, role)
+        elif _capitals(role) > _capitals(best[key][1]):
+            best[key] = (best[key][0], role)
+    return tuple(role for _, role in sorted(best.values()))
+
+
+def _capitals(text: str) -> int:
+    return sum(c.isupper() for c in text)
+
+
+def people(doc: Document) -> list[EntityCluster]:
+    """Every person the article names, with the roles and affiliation it gives them."""
+    index = _index(doc)
+    groups: dict[str, _Group] = {}
+    for o in index.occurrences:
+        name = index.fullest(o.tokens, o.span.start)
+        g = groups.setdefault(name.lower(), _Group(name, "PERSON", o.span.start))
+        g.mentions.setdefault((o.span.start, o.span.end), o.span)
+    return [_finish(g, index) for g in sorted(groups.values(), key=lambda g: g.first)]

@@ -1,0 +1,65 @@
+"""Evaluation of quote extraction and attribution against gold annotations.
+
+* :mod:`~quoteattr.evaluation.brat` - PolNeAR brat annotations to gold direct, mixed and
+  indirect quotes (:func:`read_corpus`, :func:`gold_quotes`).
+* :mod:`~quoteattr.evaluation.fixtures` - gold quotes from hand-written ``expected.json``.
+* :mod:`~quoteattr.evaluation.metrics` - span, speaker and end-to-end scores.
+* :mod:`~quoteattr.evaluation.report` - :func:`evaluate` a predictor; tables, JSON, errors.
+"""
+
+from quoteattr.evaluation.brat import (
+    SPEECH_CUES,
+    Attribution,
+    GoldDocument,
+    GoldQuote,
+    gold_quotes,
+    is_speech_cue,
+    parse_ann,
+    quoted_regions,
+    read_ann,
+    read_corpus,
+    read_document,
+)
+from quoteattr.evaluation.fixtures import gold_from_expected, result_from_gold
+from quoteattr.evaluation.metrics import (
+    KINDS,
+    DocumentMatch,
+    KindScores,
+    Metrics,
+    Score,
+    aggregate,
+    compute_metrics,
+    corpus_metrics,
+    match_quotes,
+    speaker_correct,
+)
+from quoteattr.evaluation.report import ErrorCase, EvaluationReport, evaluate
+
+__all__ = [
+    "KINDS",
+    "SPEECH_CUES",
+    "Attribution",
+    "DocumentMatch",
+    "ErrorCase",
+    "EvaluationReport",
+    "GoldDocument",
+    "GoldQuote",
+    "KindScores",
+    "Metrics",
+    "Score",
+    "aggregate",
+    "compute_metrics",
+    "corpus_metrics",
+    "evaluate",
+    "gold_from_expected",
+    "gold_quotes",
+    "is_speech_cue",
+    "match_quotes",
+    "parse_ann",
+    "quoted_regions",
+    "read_ann",
+    "read_corpus",
+    "read_document",
+    "result_from_gold",
+    "speaker_correct",
+]

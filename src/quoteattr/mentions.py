@@ -1,0 +1,173 @@
+"""Speaker candidates: the words that can refer to a speaker, and their type.
+
+A mention is a contiguous run of words: a name (NER or a capitalised run), a noun phrase
+("The US defence secretary", "media there"), or a pronoun. Given the head word a resolver
+chose, :func:`mention_bounds` finds the words of the mention, and :func:`full_bounds` the same
+noun phrase with its apposition, where roles are read ("The Israeli military chief, Aviv
+Kochavi").
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from .nlp.document import Document
+
+# relations that leave the noun phrase (clauses, coordination, punctuation around it)
+_OUTSIDE_NP = {"acl", "advcl", "parataxis", "dep", "cc", "conj", "punct", "appos", "case",
+               "discourse", "vocative", "reparandum", "list", "orphan", "mark", "obl", "nmod"}
+_KEEP_NMOD = {"nmod:poss", "nmod:npmod", "nmod:tmod"}
+
+
+@functools.cache
+def pronouns() -> dict[str, tuple[str, str]]:
+    """Pronoun -> (gender m|f|n|x, number sg|pl), from lexicons/pronouns.tsv."""
+    out: dict[str, tuple[str, str]] = {}
+    path = resources.files("quoteattr") / "lexicons" / "pronouns.tsv"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:  # pragma: no cover - shipped with the package
+        text = ""
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) >= 3:
+            out[cols[0].strip().lower()] = (cols[1].strip(), cols[2].strip())
+    return out
+
+
+def is_pronoun(doc: Document, first: int, last: int) -> bool:
+    return last - first == 1 and doc.words[first].text.lower() in pronouns()
+
+
+def mention_bounds(doc: Document, head: int) -> tuple[int, int]:
+    """Words [first, last) of the mention headed by word ``head``, without apposition.
+
+    When the head is a description and its apposition is a name ("The Israeli military
+    chief, Aviv Kochavi"), the name is the mention.
+    """
+    first, last = _np(doc, head, with_appos=False)
+    if doc.parsed and not _has_name(doc, first, last):
+        for a in doc.children_by(head, "appos"):
+            af, al = _np(doc, a, with_appos=False)
+            if _has_name(doc, af, al):
+                return af, al
+    return first, last
+
+
+def full_bounds(doc: Document, head: int) -> tuple[int, int]:
+    """The mention with its apposition, for reading roles."""
+    return _np(doc, head, with_appos=True)
+
+
+def _has_name(doc: Document, first: int, last: int) -> bool:
+    return any(doc.words[i].upos == "PROPN" or doc.words[i].ner != "O"
+               for i in range(first, last))
+
+
+def _np(doc: Document, head: int, with_appos: bool) -> tuple[int, int]:
+    if not doc.parsed:
+        return name_run(doc, head)
+    keep = {head}
+    stack = [head]
+    while stack:
+        j = stack.pop()
+        for c in doc.children(j):
+            rel = doc.words[c].deprel
+            base = rel.split(":")[0]
+            if rel == "appos" and with_appos and j == head:
+                pass
+            elif base in _OUTSIDE_NP and rel not in _KEEP_NMOD:
+                # keep "there" in "media there" (advmod) and "of state" style nmods only
+                # when they sit right after the head
+                if not (base == "nmod" and c > head and _contiguous(doc, head, c)):
+                    continue
+            keep.add(c)
+            stack.append(c)
+    # contiguous run around the head
+    first = last = head
+    while first - 1 in keep:
+        first -= 1
+    while last + 1 in keep:
+        last += 1
+    # appositions are separated by commas: include the punctuation between
+    if with_appos:
+        for a in doc.children_by(head, "appos"):
+            af, al = _np(doc, a, with_appos=False)
+            if af > last and all(doc.words[k].upos == "PUNCT" for k in range(last + 1, af)):
+                last = al - 1
+    while first < last and doc.words[first].upos == "PUNCT":
+        first += 1
+    while last > first and doc.words[last].upos == "PUNCT":
+        last -= 1
+    return first, last + 1
+
+
+def _contiguous(doc: Document, head: int, c: int) -> bool:
+    return c - head <= 3 and all(doc.words[k].sent == doc.words[head].sent
+                                 for k in range(head, c + 1))
+
+
+def name_run(doc: Document, i: int) -> tuple[int, int]:
+    """Capitalised words around word i in its sentence (a name without a parse)."""
+    s = doc.sentence_of(i)
+
+    def cap(k: int) -> bool:
+        t = doc.words[k].text
+        return bool(t) and (t[0].isupper() or t in ("-", ".") and False)
+
+    if not cap(i):
+        return i, i + 1
+    first = last = i
+    while first - 1 >= s.first and cap(first - 1) and not _boundary(doc, first - 1):
+        first -= 1
+    while last + 1 < s.last and cap(last + 1) and not _boundary(doc, last + 1):
+        last += 1
+    return first, last + 1
+
+
+def _boundary(doc: Document, k: int) -> bool:
+    t = doc.words[k].text
+    return t in {'"', "“", "”", "'", "‘", "’"} or k == doc.sentence_of(k).first and \
+        t.lower() in {"the", "a", "an", "but", "and", "later", "however"}
+
+
+_GROUP_NOUNS = {"media", "police", "government", "officials", "authorities", "ministry",
+                "spokesman", "spokeswoman", "administration", "campaign", "committee",
+                "department", "agency", "office", "press", "newspaper", "statement",
+                "military", "army", "court", "council", "party", "white house", "company",
+                "pentagon", "kremlin", "congress", "senate", "union"}
+_ORG_WORDS = {"ministry", "department", "agency", "office", "committee", "council", "party",
+              "court", "commission", "house", "army", "military", "media", "police",
+              "government", "administration", "campaign", "company", "inc", "corp", "union",
+              "news", "times", "post", "journal", "association", "institute", "university",
+              "foundation", "bank", "fund", "group", "network", "senate", "congress",
+              "pentagon", "kremlin", "fbi", "cia", "un", "nato", "eu"}
+
+
+def speaker_type(doc: Document, first: int, last: int) -> str:
+    """PERSON | ORG | GPE | OTHER for the mention words[first:last]."""
+    if is_pronoun(doc, first, last):
+        gender, number = pronouns().get(doc.words[first].text.lower(), ("x", "sg"))
+        return "PERSON" if gender in ("m", "f") or number == "sg" and gender == "x" else "OTHER"
+    for e in doc.entities:
+        if e.first < last and first < e.last:
+            if e.type in ("PERSON", "ORG", "GPE"):
+                return e.type
+    words = [doc.words[k].text.lower().strip(".") for k in range(first, last)]
+    from . import lexicons
+
+    countries = {c.lower() for c in lexicons.demonyms().values()}
+    if " ".join(words) in countries or (len(words) == 1 and words[0] in countries):
+        return "GPE"
+    if any(w in _ORG_WORDS for w in words):
+        return "ORG"
+    titles = lexicons.titles()
+    text = " ".join(words)
+    if any(t in text.split() or (" " in t and t in text) for t in titles):
+        return "PERSON"
+    if any(doc.words[k].upos == "PROPN" for k in range(first, last)):
+        return "PERSON" if len(words) >= 2 else "OTHER"
+    return "OTHER"

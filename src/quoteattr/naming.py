@@ -1,0 +1,227 @@
+"""Names, roles and entities: from each quote's speaker mention to the Result.
+
+* a pronoun speaker ("he added") takes its antecedent: the nearest earlier quote's speaker
+  of a compatible type within a few paragraphs, else the nearest earlier named person;
+* a short name or a description goes to the fullest proper name of the person the article
+  names (entities.resolve_name);
+* roles and affiliations are read from every mention of the entity in the article
+  (titles before names, appositions; roles.analyse) and shared by all its quotes.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import attrs
+
+from . import entities, mentions, roles
+from .nlp.document import Document
+from .resolvers.base import Attribution, Candidate
+from .types import Entity, Quote, Result, Span, Speaker
+
+_PARAGRAPH_WINDOW = 4
+
+
+@attrs.frozen
+class _Resolved:
+    name: str | None
+    type: str
+    mention: Span
+    role: str | None
+    affiliation: str | None
+    pronoun: bool
+
+
+def build_result(doc: Document, cands: list[Candidate],
+                 done: dict[int, Attribution]) -> Result:
+    resolved: dict[int, _Resolved] = {}
+    for k, c in enumerate(cands):
+        att = done.get(k)
+        if att is not None:
+            resolved[k] = _resolve_one(doc, cands, k, att, resolved)
+    person_index = article_roles(doc)
+    merged = _merge_roles(resolved, person_index)
+    quotes = []
+    for k, c in enumerate(cands):
+        att = done.get(k)
+        r = resolved.get(k)
+        cue = None
+        if c.cue is not None:
+            from .cues import cue_span
+
+            cue = cue_span(doc, c.cue)
+        speaker = None
+        conf = 0.0
+        if r is not None and att is not None:
+            role, aff = merged.get((r.name, r.type), (r.role, r.affiliation))
+            speaker = Speaker(r.name, r.mention, role, aff, r.type)
+            conf = att.confidence * (0.9 if r.pronoun else 1.0) * (1.0 if r.name else 0.8)
+        quotes.append(Quote(doc.text[c.start:c.end], c.start, c.end, c.kind, cue, speaker,
+                            round(conf, 4), att.resolver if att else None))
+    return Result(tuple(quotes), tuple(_entities(quotes, merged)))
+
+
+def _resolve_one(doc: Document, cands: list[Candidate], k: int, att: Attribution,
+                 resolved: dict[int, _Resolved]) -> _Resolved:
+    mention = doc.span_of(att.first, att.last)
+    pron = mentions.is_pronoun(doc, att.first, att.last)
+    if att.antecedent_of is not None and att.antecedent_of in resolved:
+        prev = resolved[att.antecedent_of]
+        return attrs.evolve(prev, mention=mention, pronoun=pron or prev.pronoun)
+    if pron:
+        ante = _antecedent(doc, cands, k, att, resolved)
+        if ante is not None:
+            return attrs.evolve(ante, mention=mention, pronoun=True)
+        gender = mentions.pronouns().get(mention.text.lower(), ("x", "sg"))[0]
+        return _Resolved(None, "PERSON" if gender in ("m", "f") else "OTHER", mention, None,
+                         None, True)
+    full = att.full or (att.first, att.last)
+    info = roles.analyse(doc, full[0], full[1])
+    name, typ = entities.resolve_name(doc, mention, info)
+    if typ == "OTHER":
+        typ = mentions.speaker_type(doc, att.first, att.last)
+    return _Resolved(name, typ, mention, info.role, info.affiliation, False)
+
+
+def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
+                resolved: dict[int, _Resolved]) -> _Resolved | None:
+    gender, number = mentions.pronouns().get(doc.words[att.first].text.lower(), ("x", "sg"))
+    want_person = gender in ("m", "f") or (gender == "x" and number == "sg")
+    para = doc.paragraph_index(doc.words[att.first].start)
+    pos = doc.words[att.first].start
+    # the nearest earlier named person in the text, and the nearest earlier quote's speaker
+    best_quote: _Resolved | None = None
+    for j in range(k - 1, -1, -1):
+        r = resolved.get(j)
+        if r is None or r.name is None:
+            continue
+        if doc.paragraph_index(cands[j].start) < para - _PARAGRAPH_WINDOW:
+            break
+        if (r.type == "PERSON") == want_person:
+            best_quote = r
+            break
+    best_entity = None
+    for e in reversed(doc.entities):
+        if e.end > pos:
+            continue
+        if doc.paragraph_index(e.start) < para - _PARAGRAPH_WINDOW:
+            break
+        if (e.type == "PERSON") == want_person and e.type != "OTHER":
+            best_entity = e
+            break
+    if best_quote is not None and (best_entity is None or _mentions_name(
+            best_entity.text, best_quote.name)):
+        return best_quote
+    if best_quote is not None and best_entity is not None:
+        # a different person was named after the last quote's speaker: prefer the nearer
+        last_quote_pos = max((cands[j].start for j in resolved if j < k), default=-1)
+        if best_entity.start < last_quote_pos:
+            return best_quote
+    if best_entity is not None:
+        span = Span(best_entity.text, best_entity.start, best_entity.end)
+        info = roles.analyse(doc, best_entity.first, best_entity.last)
+        name, typ = entities.resolve_name(doc, span, info)
+        return _Resolved(name, typ if typ != "OTHER" else best_entity.type, span, info.role,
+                         info.affiliation, False)
+    return best_quote
+
+
+def _mentions_name(text: str, name: str | None) -> bool:
+    if not name:
+        return False
+    last = name.split()[-1].lower()
+    return last in text.lower().split()
+
+
+def article_roles(doc: Document) -> dict[str, tuple[str | None, str | None]]:
+    """Canonical person name -> (role, affiliation) from every NER person in the article."""
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for e in doc.entities:
+        if e.type != "PERSON":
+            continue
+        first, last = _np_around(doc, e.first, e.last)
+        info = roles.analyse(doc, first, last)
+        if not info.role and not info.affiliation:
+            continue
+        name, _ = entities.resolve_name(doc, Span(e.text, e.start, e.end), info)
+        if not name:
+            continue
+        old_role, old_aff = out.get(name, (None, None))
+        out[name] = (_better_role(old_role, info.role), old_aff or info.affiliation)
+    return out
+
+
+def _np_around(doc: Document, first: int, last: int) -> tuple[int, int]:
+    """The entity with the title words before it and an apposition after it."""
+    if doc.parsed:
+        head = max(range(first, last), key=lambda i: doc.words[i].head not in range(first, last))
+        f, l_ = mentions.full_bounds(doc, head)
+        return min(f, first), max(l_, last)
+    f = first
+    s = doc.sentence_of(first)
+    while f - 1 >= s.first and (doc.words[f - 1].text[:1].isupper()):
+        f -= 1
+    return f, last
+
+
+def _better_role(a: str | None, b: str | None) -> str | None:
+    """Prefer a capitalised title ("Defence Secretary") over a description ("defence
+    secretary"), then the longer one."""
+    if not a:
+        return b
+    if not b:
+        return a
+    cap_a, cap_b = a[:1].isupper(), b[:1].isupper()
+    if cap_a != cap_b:
+        return a if cap_a else b
+    return a
+
+
+def _merge_roles(resolved: dict[int, _Resolved],
+                 index: dict[str, tuple[str | None, str | None]]
+                 ) -> dict[tuple[str | None, str], tuple[str | None, str | None]]:
+    merged: dict[tuple[str | None, str], tuple[str | None, str | None]] = {}
+    for r in resolved.values():
+        if r.name is None:
+            continue
+        key = (r.name, r.type)
+        role, aff = merged.get(key, index.get(r.name, (None, None)))
+        merged[key] = (_better_role(role, r.role), aff or r.affiliation)
+    return merged
+
+
+def _entities(quotes: list[Quote],
+              merged: dict[tuple[str | None, str], tuple[str | None, str | None]]
+              ) -> list[Entity]:
+    groups: OrderedDict[tuple[str | None, str], list[Quote]] = OrderedDict()
+    for q in quotes:
+        if q.speaker is None or q.speaker.name is None:
+            continue
+        groups.setdefault((q.speaker.name, q.speaker.type), []).append(q)
+    out = []
+    for (name, typ), qs in groups.items():
+        seen: dict[tuple[int, int], Span] = {}
+        for q in qs:
+            m = q.speaker.mention if q.speaker else None
+            if m is not None:
+                seen.setdefault((m.start, m.end), m)
+        role, aff = merged.get((name, typ), (None, None))
+        out.append(Entity(name, typ, tuple(sorted(seen.values(), key=lambda s: s.start)),
+                          (role,) if role else (), aff, len(qs)))
+    return out
+
+
+def retext(result: Result, original: str) -> Result:
+    """Take every text field from the caller's original string (after HTML blanking)."""
+    def fix(s: Span | None) -> Span | None:
+        return None if s is None else Span.of(original, s.start, s.end)
+
+    quotes = []
+    for q in result.quotes:
+        sp = q.speaker
+        if sp is not None:
+            sp = attrs.evolve(sp, mention=fix(sp.mention))
+        quotes.append(attrs.evolve(q, text=original[q.start:q.end], cue=fix(q.cue), speaker=sp))
+    ents = [attrs.evolve(e, mentions=tuple(Span.of(original, m.start, m.end)
+                                           for m in e.mentions)) for e in result.speakers]
+    return Result(tuple(quotes), tuple(ents))

@@ -1,0 +1,78 @@
+"""What every resolver sees and returns.
+
+A resolver is a small function ``(ctx, quote) -> Attribution | None`` with a ``name``. The
+extractor asks them in order and keeps the first answer; the name goes into the output
+(``quote.resolver``) so a user can see why a speaker was chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+import attrs
+
+from ..marks import QuotedSpan
+from ..nlp.document import Document
+
+
+@attrs.frozen
+class Candidate:
+    """A quotation before its speaker is known."""
+
+    start: int
+    end: int
+    kind: str  # direct | mixed | indirect
+    first: int  # words of the quote, [first, last)
+    last: int
+    cue: int | None = None  # word index of the cue
+    mark: QuotedSpan | None = None
+
+    @property
+    def paragraph_alone(self) -> bool:
+        """Set by the extractor: the quote is (nearly) all of its paragraph."""
+        return False
+
+
+@attrs.frozen
+class Attribution:
+    """A resolver's answer: the speaker mention's words and how sure it is."""
+
+    first: int
+    last: int
+    resolver: str
+    confidence: float
+    head: int | None = None
+    full: tuple[int, int] | None = None  # the mention with its apposition, for roles
+    antecedent_of: int | None = None  # for pronouns: index of the quote it continues
+
+
+@attrs.define
+class Context:
+    """The document and the attributions made so far (earlier quotes first)."""
+
+    doc: Document
+    candidates: list[Candidate]
+    done: dict[int, Attribution] = attrs.field(factory=dict)  # candidate index -> answer
+    index: int = 0  # the candidate being resolved
+
+    def previous(self) -> list[tuple[int, Candidate, Attribution | None]]:
+        """Earlier quotes, nearest first."""
+        return [(k, self.candidates[k], self.done.get(k)) for k in range(self.index - 1, -1, -1)]
+
+
+class Resolver(Protocol):
+    name: str
+
+    def __call__(self, ctx: Context, q: Candidate) -> Attribution | None: ...
+
+
+def resolver(name: str) -> Callable[[Callable[[Context, Candidate], Attribution | None]],
+                                    Resolver]:
+    """Decorator giving a resolver function its public name."""
+
+    def wrap(fn: Callable[[Context, Candidate], Attribution | None]) -> Resolver:
+        fn.name = name  # type: ignore[attr-defined]
+        return fn  # type: ignore[return-value]
+
+    return wrap

@@ -1,0 +1,149 @@
+"""Resolvers that read word patterns next to the quotation marks, without a tree.
+
+They cover what parsers often get wrong and what fast mode has no tree for:
+
+* ``adjacent``: ``"...," X said`` / ``"...," said X`` after a quote, ``X said: "..."`` before;
+* ``trailing_dash``: ``..." -Commissioner Geoffrey Starks``;
+* ``lead_in``: a line ending in a colon before a quoted paragraph
+  (``And from Chairwoman Rosenworcel:``).
+"""
+
+from __future__ import annotations
+
+from .. import cues, lexicons, mentions
+from ..nlp.document import Document
+from .base import Attribution, Candidate, Context, resolver
+
+_DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
+_DASHES = {"-", "--", "—", "–", "―"}
+_SKIP = {",", ":", "—", "–", "-", "--"}
+_QUOTE_CHARS = set("\"“”'‘’«»‹›„‚")
+
+
+def _title_word(w: str) -> bool:
+    low = w.lower().strip(".")
+    return any(low in t.split() for t in lexicons.titles())
+
+
+def np_before(doc: Document, i: int, floor: int) -> tuple[int, int] | None:
+    """The speaker noun phrase ending just before word i (words >= floor)."""
+    j = i - 1
+    if j < floor:
+        return None
+    if doc.words[j].text.lower() in mentions.pronouns():
+        return j, j + 1
+    last = j
+    while j >= floor:
+        t = doc.words[j].text
+        if t[:1].isupper() or _title_word(t) or t in ("'s", "’s") or \
+                (t.lower() in _DETERMINERS and j < last):
+            j -= 1
+            continue
+        break
+    first = j + 1
+    # drop a sentence-initial connective ("Later", "However")
+    while first <= last and doc.words[first].text.lower() in ("later", "however", "but", "and"):
+        first += 1
+    if first > last or not any(doc.words[k].text[:1].isupper() or _title_word(doc.words[k].text)
+                               for k in range(first, last + 1)):
+        return None
+    return first, last + 1
+
+
+def np_after(doc: Document, i: int, ceiling: int) -> tuple[int, int] | None:
+    """The speaker noun phrase starting at word i (words < ceiling)."""
+    if i >= ceiling:
+        return None
+    if doc.words[i].text.lower() in mentions.pronouns():
+        return i, i + 1
+    j = i
+    while j < ceiling:
+        t = doc.words[j].text
+        if t[:1].isupper() or _title_word(t) or (t.lower() in _DETERMINERS and j == i):
+            j += 1
+            continue
+        break
+    if j == i or (j == i + 1 and doc.words[i].text.lower() in _DETERMINERS):
+        return None
+    return i, j
+
+
+def _skip(doc: Document, i: int, step: int, lo: int, hi: int) -> int:
+    while lo <= i < hi and (doc.words[i].text in _SKIP or doc.words[i].text in _QUOTE_CHARS):
+        i += step
+    return i
+
+
+@resolver("adjacent")
+def adjacent(ctx: Context, q: Candidate) -> Attribution | None:
+    doc = ctx.doc
+    if q.first >= q.last:
+        return None
+    sent_lo = doc.sentence_of(q.first).first
+    para = doc.paragraph_index(doc.words[q.first].start)
+    hi = q.last
+    while hi < len(doc.words) and doc.paragraph_index(doc.words[hi].start) == para:
+        hi += 1
+    # after the quote: , X said | , said X
+    k = _skip(doc, q.last, 1, q.last, hi)
+    if k < hi:
+        if cues.is_cue(doc, k):
+            np = np_after(doc, k + 1, hi)
+            if np:
+                return Attribution(np[0], np[1], "adjacent", 0.85, np[1] - 1)
+        else:
+            np = np_after(doc, k, hi)
+            if np and np[1] < hi and cues.is_cue(doc, np[1]):
+                return Attribution(np[0], np[1], "adjacent", 0.85, np[1] - 1)
+    # before the quote: X said: "..." | X said "..." | X said that "..."
+    k = _skip(doc, q.first - 1, -1, sent_lo, q.first)
+    if k >= sent_lo and doc.words[k].text.lower() == "that":
+        k -= 1
+    if k >= sent_lo and cues.is_cue(doc, k):
+        np = np_before(doc, k, sent_lo)
+        if np:
+            return Attribution(np[0], np[1], "adjacent", 0.8, np[1] - 1)
+    return None
+
+
+@resolver("trailing_dash")
+def trailing_dash(ctx: Context, q: Candidate) -> Attribution | None:
+    doc = ctx.doc
+    k = q.last
+    while k < len(doc.words) and doc.words[k].text in _QUOTE_CHARS | {",", "."}:
+        k += 1
+    if k < len(doc.words) and doc.words[k].text in _DASHES:
+        para = doc.paragraph_index(doc.words[q.first].start)
+        hi = k + 1
+        while hi < len(doc.words) and doc.paragraph_index(doc.words[hi].start) == para:
+            hi += 1
+        np = np_after(doc, k + 1, hi)
+        if np:
+            return Attribution(np[0], np[1], "trailing_dash", 0.85, np[1] - 1)
+    return None
+
+
+@resolver("lead_in")
+def lead_in(ctx: Context, q: Candidate) -> Attribution | None:
+    """A quote that opens its paragraph after a line ending in ':' names its speaker there."""
+    doc = ctx.doc
+    if q.first == 0:
+        return None
+    para = doc.paragraph_index(doc.words[q.first].start)
+    prev = q.first - 1
+    while prev >= 0 and doc.words[prev].text in _QUOTE_CHARS:
+        prev -= 1
+    if prev < 0 or doc.paragraph_index(doc.words[prev].start) != para - 1 or \
+            doc.words[prev].text != ":":
+        return None
+    lo = prev
+    while lo - 1 >= 0 and doc.paragraph_index(doc.words[lo - 1].start) == para - 1:
+        lo -= 1
+    # the last name in the lead-in line: NER first, then a capitalised run
+    for e in reversed(doc.entities):
+        if lo <= e.first and e.last <= prev and e.type in ("PERSON", "ORG", "GPE"):
+            return Attribution(e.first, e.last, "lead_in", 0.8, e.last - 1)
+    np = np_before(doc, prev, lo)
+    if np:
+        return Attribution(np[0], np[1], "lead_in", 0.75, np[1] - 1)
+    return None

@@ -1,0 +1,82 @@
+"""Resolvers that read the dependency tree around the cue.
+
+* ``cue_subject``: the subject of the cue verb (``Austin said``, ``Gantz said Israel "..."``);
+  a participle or coordinated cue without its own subject inherits its governor's
+  (``Iran blamed Israel ..., warning that ...``).
+* ``passive_agent``: ``it was said by X``, ``comments by X``.
+* ``according_to``: ``according to X, ...``.
+"""
+
+from __future__ import annotations
+
+from .. import mentions
+from ..nlp.document import Document
+from .base import Attribution, Candidate, Context, resolver
+
+_SUBJ = ("nsubj",)
+
+
+def _attribution(doc: Document, head: int, name: str, conf: float) -> Attribution:
+    first, last = mentions.mention_bounds(doc, head)
+    return Attribution(first, last, name, conf, head, mentions.full_bounds(doc, head))
+
+
+def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
+    subj = [c for c in doc.children(verb) if doc.words[c].deprel in ("nsubj", "nsubj:outer")]
+    if subj:
+        return subj[0]
+    w = doc.words[verb]
+    rel = w.deprel.split(":")[0]
+    if depth < 2 and w.head >= 0 and rel in ("advcl", "conj", "xcomp", "acl", "parataxis"):
+        if rel == "acl" and doc.words[w.head].upos in ("NOUN", "PROPN", "PRON"):
+            # "the comments by X" or "X, speaking on ...": the modified noun is the speaker
+            # only for participles that describe it
+            return w.head if w.feat("VerbForm") == "Part" and w.head < verb else None
+        return subject_of(doc, w.head, depth + 1)
+    return None
+
+
+@resolver("cue_subject")
+def cue_subject(ctx: Context, q: Candidate) -> Attribution | None:
+    doc = ctx.doc
+    if q.cue is None or not doc.parsed:
+        return None
+    s = subject_of(doc, q.cue)
+    if s is None or q.first <= s < q.last:
+        return None
+    if doc.words[s].upos in ("PUNCT", "SYM"):
+        return None
+    return _attribution(doc, s, "cue_subject", 0.9)
+
+
+@resolver("passive_agent")
+def passive_agent(ctx: Context, q: Candidate) -> Attribution | None:
+    doc = ctx.doc
+    if q.cue is None or not doc.parsed:
+        return None
+    for c in doc.children(q.cue):
+        rel = doc.words[c].deprel
+        by = any(doc.words[k].text.lower() == "by" for k in doc.children_by(c, "case"))
+        if (rel == "obl:agent" or (rel.split(":")[0] in ("obl", "nmod") and by)) and \
+                not (q.first <= c < q.last):
+            return _attribution(doc, c, "passive_agent", 0.85)
+    return None
+
+
+@resolver("according_to")
+def according_to(ctx: Context, q: Candidate) -> Attribution | None:
+    doc = ctx.doc
+    if q.cue is None or doc.words[q.cue].text.lower() != "according":
+        return None
+    if doc.parsed:
+        h = doc.words[q.cue].head
+        if h >= 0 and h != q.cue and not (q.first <= h < q.last):
+            return _attribution(doc, h, "according_to", 0.9)
+    # without a tree: the noun phrase after "according to"
+    k = q.cue + 2
+    if k < len(doc.words):
+        first, last = mentions.name_run(doc, k)
+        if doc.words[k].text.lower() in ("the", "a", "an") and k + 1 < len(doc.words):
+            first, last = k, mentions.name_run(doc, k + 1)[1]
+        return Attribution(first, last, "according_to", 0.8, last - 1)
+    return None

@@ -1,0 +1,537 @@
+"""Roles and affiliations of speakers: "Israeli Defence Minister Benny Gantz" is Benny Gantz,
+Defence Minister, of Israel.
+
+The analysis works on word text, capitalisation and the lexicons (``quoteattr.lexicons``), so
+it runs on a fast-mode document without POS tags; named entities, when the document has them,
+are extra evidence (a PERSON entity is a name, a GPE entity an affiliation).
+
+A mention is read as *units*: words with a possessive ``'s`` split off, abbreviations joined
+with their dot ("Sen", "." -> "Sen.") and hyphenated status words split ("then-President").
+The role is the last title of the lexicon in the mention (longest match), extended to the
+left over rank modifiers ("Deputy") and over capitalised words that belong to it ("Foreign
+Ministry Spokesman"). The affiliation is a nationality, country or capital right before the
+role ("Israeli", "Iran's"), or after it ("of Iran"). The name is the run of capitalised words
+after the role, or the part of an apposition that is a name ("Austin, the defence
+secretary").
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+import attrs
+
+from . import lexicons
+from .nlp.document import Document, from_regex
+from .types import Span
+
+__all__ = [
+    "RoleInfo",
+    "Unit",
+    "affiliation_of",
+    "analyse",
+    "analyse_text",
+    "is_name_unit",
+    "name_tokens",
+    "read_role",
+    "role_key",
+    "role_mentions",
+    "title_at",
+    "titled_names",
+    "units",
+]
+
+_POSSESSIVE = ("'s", "’s")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his",
+                          "her", "their", "our", "my", "your", "another", "one"})
+_SEPARATORS = frozenset({",", "(", ")", "[", "]", ";", ":", "–", "—", "--", '"', "“", "”"})
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where", "when"})
+_LINKERS = frozenset({"of", "for", "from", "to", "at", "in"})
+_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+_MAX_LEFT_CAPS = 4
+
+
+@attrs.frozen
+class RoleInfo:
+    """What a speaker mention says about the speaker.
+
+    ``role`` is written as in the text ("Prime Minister", "defence secretary");
+    ``affiliation`` is normalised ("Israel", "US"); ``modifier`` is a status word kept out
+    of the role ("former" in "former US President Donald Trump").
+    """
+
+    name: Span | None = None
+    role: str | None = None
+    role_span: Span | None = None
+    affiliation: str | None = None
+    affiliation_span: Span | None = None
+    modifier: str | None = None
+
+
+@attrs.frozen
+class Unit:
+    """A word of a mention as roles reads it: ``text`` without a possessive 's, its
+    character offsets, and the document words it came from (``[first, last)``)."""
+
+    text: str
+    start: int
+    end: int
+    first: int
+    last: int
+    possessive: bool = False
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return bool(self.text) and self.text[0].isupper()
+
+
+# ------------------------------------------------------------------ lexicon views
+
+@functools.cache
+def _title_tuples() -> tuple[frozenset[tuple[str, ...]], int]:
+    tuples = frozenset(tuple(t.split()) for t in lexicons.titles())
+    return tuples, max(len(t) for t in tuples)
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w for t in lexicons.titles() for w in t.split())
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    """Words with a dot of the titles and honorifics ("sen.", "gen.", "mr.", "jr.")."""
+    words = {w for t in lexicons.titles() | lexicons.honorifics() for w in t.split()}
+    return frozenset(w for w in words if w.endswith(".")) | {"jr.", "sr.", "st."}
+
+
+@functools.cache
+def _affiliations() -> dict[str, tuple[str, str]]:
+    """lower-cased demonym, country or place -> (affiliation, the entry as written)."""
+    out: dict[str, tuple[str, str]] = {}
+    for table in (lexicons.places(), lexicons.countries(), lexicons.demonyms()):
+        for key, value in table.items():
+            out[key.lower()] = (value, key)
+    return out
+
+
+@functools.cache
+def _affiliation_len() -> int:
+    return max(len(k.split()) for k in _affiliations())
+
+
+def affiliation_of(phrase: str) -> str | None:
+    """The normalised affiliation a capitalised phrase names ("Israeli" -> "Israel",
+    "U.S." -> "US", "Tehran" -> "Iran"), or None. All-capital entries ("US") must match
+    exactly, so the pronoun "us" is not a country."""
+    phrase = " ".join(phrase.split())
+    if not phrase or not phrase[0].isupper():
+        return None
+    hit = _affiliations().get(phrase.lower())
+    if hit is None:
+        return None
+    value, written = hit
+    if written.isupper() and phrase != written:
+        return None
+    return value
+
+
+def role_key(role: str) -> str:
+    """A role in comparable form: lower case, spelling variants and abbreviations
+    normalised ("Defense Secretary" and "defence secretary" -> "defence secretary")."""
+    variants = lexicons.title_variants()
+    words = [w.strip(",") for w in role.lower().replace("-", " ").split()]
+    return " ".join(variants.get(w, w) for w in words if w)
+
+
+# ------------------------------------------------------------------ units
+
+def units(doc: Document, first: int, last: int) -> list[Unit]:
+    """The units of words[first:last] (see the module docstring)."""
+    out: list[Unit] = []
+    for k in range(max(first, 0), min(last, len(doc.words))):
+        w = doc.words[k]
+        prev = out[-1] if out else None
+        adjacent = prev is not None and prev.end == w.start
+        if prev is not None and adjacent and w.text in _POSSESSIVE and not prev.possessive:
+            out[-1] = attrs.evolve(prev, last=k + 1, possessive=True)
+        elif prev is not None and adjacent and w.text == "." and _joins_dot(prev.text):
+            out[-1] = attrs.evolve(prev, text=prev.text + ".", end=w.end, last=k + 1)
+        else:
+            out.extend(_split_word(w.text, w.start, k))
+    return out
+
+
+def _joins_dot(text: str) -> bool:
+    return (len(text) == 1 and text.isupper()) or (text.lower() + ".") in _abbreviations()
+
+
+def _split_word(text: str, start: int, k: int) -> list[Unit]:
+    possessive = len(text) > 2 and text.endswith(_POSSESSIVE)
+    if possessive:
+        text = text[:-2]
+    head, dash, rest = text.partition("-")
+    if dash and rest and lexicons.role_modifiers().get(head.lower()) == "status":
+        cut = start + len(head) + 1
+        return [Unit(head, start, start + len(head), k, k + 1),
+                Unit(rest, cut, cut + len(rest), k, k + 1, possessive)]
+    return [Unit(text, start, start + len(text), k, k + 1, possessive)]
+
+
+def _span(doc: Document, us: Sequence[Unit], a: int, b: int) -> Span:
+    return Span.of(doc.text, us[a].start, us[b - 1].end)
+
+
+# ------------------------------------------------------------------ titles
+
+def title_at(us: Sequence[Unit], i: int, hi: int) -> int:
+    """The end (exclusive) of the longest title starting at unit i, or i when none does.
+
+    The title's last word may be a plural ("officials", "spokesmen")."""
+    tuples, longest = _title_tuples()
+    for n in range(min(longest, hi - i), 0, -1):
+        words = [u.lower for u in us[i:i + n]]
+        if any(u.possessive for u in us[i:i + n - 1]):
+            continue
+        if tuple(words) in tuples or any(tuple([*words[:-1], s]) in tuples
+                                         for s in _singulars(words[-1])):
+            return i + n
+    return i
+
+
+def _singulars(word: str) -> list[str]:
+    out = []
+    if word.endswith("men"):
+        out.append(word[:-3] + "man")
+    if word.endswith("s") and len(word) > 3:
+        out.append(word[:-1])
+    return out
+
+
+def _titles_in(doc: Document, us: Sequence[Unit], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Non-overlapping title matches in units[lo:hi], left to right, longest first."""
+    out, i = [], lo
+    while i < hi:
+        j = title_at(us, i, hi)
+        if j > i and _plausible_title(doc, us, i, j, lo, hi):
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _plausible_title(doc: Document, us: Sequence[Unit], i: int, j: int, lo: int,
+                     hi: int) -> bool:
+    """False when a capitalised title word is more likely a surname ("Julie Bishop")."""
+    u = us[i]
+    if not u.capitalised:
+        return True
+    ent = doc.entity_at(u.first)
+    if ent is not None and ent.type == "PERSON" and ent.first < u.first:
+        return False
+    if i - 1 < lo or not _unknown_capitalised(us[i - 1]):
+        return True
+    return j < hi and is_name_unit(us[j])
+
+
+def _unknown_capitalised(u: Unit) -> bool:
+    """A capitalised word no lexicon knows: likely a first name."""
+    lw = u.lower
+    return (u.capitalised and not u.possessive and lw not in _title_words()
+            and lw not in lexicons.role_modifiers() and lw not in lexicons.organisation_words()
+            and lw not in lexicons.non_names() and affiliation_of(u.text) is None)
+
+
+# ------------------------------------------------------------------ names
+
+def is_name_unit(u: Unit) -> bool:
+    """A unit that can be part of a person's name: capitalised, an initial or a suffix."""
+    t = u.text
+    if not t or not any(c.isalpha() for c in t):
+        return False
+    if t[0].isupper():
+        return True
+    head, dash, rest = t.partition("-")
+    return bool(dash) and head + "-" in lexicons.name_particles() and rest[:1].isupper()
+
+
+def _name_run(doc: Document, us: Sequence[Unit], i: int, hi: int) -> tuple[int, int] | None:
+    """The person's name starting at unit i (honorifics skipped), as units [a, b)."""
+    while i < hi and us[i].lower in lexicons.honorifics():
+        i += 1
+    if i >= hi or not is_name_unit(us[i]) or us[i].lower in lexicons.non_names():
+        return None
+    b = i
+    while b < hi:
+        u = us[b]
+        if is_name_unit(u) or (b > i and u.lower in _SUFFIXES):
+            b += 1
+        elif b > i and u.lower in lexicons.name_particles() and _particles_end(us, b, hi):
+            b = _particles_end(us, b, hi)
+            continue
+        else:
+            break
+        if u.possessive:
+            break
+    return (i, b) if _person_like(doc, us, i, b) else None
+
+
+def _particles_end(us: Sequence[Unit], b: int, hi: int) -> int:
+    """The unit after the particles starting at b ("von der"), when a name word follows
+    them; 0 otherwise."""
+    k = b
+    while k < hi and us[k].lower in lexicons.name_particles():
+        k += 1
+    return k if k < hi and is_name_unit(us[k]) else 0
+
+
+def _person_like(doc: Document, us: Sequence[Unit], a: int, b: int) -> bool:
+    """Words that can be a person's name: not an organisation, country, place or other
+    named entity."""
+    for k in range(a, b):
+        ent = doc.entity_at(us[k].first)
+        if ent is not None and ent.type != "PERSON":
+            return False
+    if any(doc.entity_at(us[k].first) is not None for k in range(a, b)):
+        return True
+    words = [u.text for u in us[a:b]]
+    if affiliation_of(" ".join(words)) is not None:
+        return False
+    if any(u.lower in lexicons.organisation_words() for u in us[a:b]):
+        return False
+    return not (b - a == 1 and us[a].lower in lexicons.non_names())
+
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    """A name as comparable tokens: honorifics and possessive 's removed
+    ("Mr. Netanyahu's" -> ("Netanyahu",))."""
+    words = text.replace("’", "'").split()
+    while words and words[0].lower() in lexicons.honorifics():
+        words = words[1:]
+    if words and words[-1].endswith("'s") and len(words[-1]) > 2:
+        words[-1] = words[-1][:-2]
+    return tuple(w.strip(",") for w in words if w.strip(","))
+
+
+# ------------------------------------------------------------------ analysis
+
+def analyse_text(text: str) -> RoleInfo:
+    """:func:`analyse` on the whole of ``text`` (a regex-tokenised document)."""
+    doc = from_regex(text)
+    return analyse(doc, 0, len(doc.words))
+
+
+def analyse(doc: Document, first: int, last: int) -> RoleInfo:
+    """The name, role and affiliation in the speaker mention words[first:last]."""
+    us = units(doc, first, last)
+    info = RoleInfo()
+    plain: list[tuple[int, int]] = []  # the parts without a title
+    for lo, hi in _parts(us):
+        titles = _titles_in(doc, us, lo, hi)
+        if not titles:
+            plain.append((lo, hi))
+        elif info.role is None:
+            info = read_role(doc, us, titles[-1], lo, hi)
+    if info.name is None:
+        for lo, hi in plain:
+            name = _whole_name(doc, us, lo, hi)
+            if name is not None:
+                return attrs.evolve(info, name=name)
+    return info
+
+
+def _parts(us: Sequence[Unit]) -> list[tuple[int, int]]:
+    """The apposition parts of a mention: split at commas, without parentheses and
+    relative clauses."""
+    out: list[tuple[int, int]] = []
+    depth, lo = 0, 0
+    for k, u in enumerate(us):
+        if u.text in _SEPARATORS:
+            if depth == 0 and k > lo:
+                out.append((lo, k))
+            depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(u.text, 0)
+            depth = max(depth, 0)
+            lo = k + 1
+        elif depth > 0:
+            lo = k + 1
+    if lo < len(us) and depth == 0:
+        out.append((lo, len(us)))
+    kept = []
+    for lo, hi in out:
+        if us[lo].lower in _RELATIVE:
+            break
+        kept.append((lo, hi))
+    return kept
+
+
+def _whole_name(doc: Document, us: Sequence[Unit], lo: int, hi: int) -> Span | None:
+    """The part as a person's name, when all of it is one."""
+    run = _name_run(doc, us, lo, hi)
+    if run is None or run[1] != hi:
+        return None
+    return _span(doc, us, *run)
+
+
+def read_role(doc: Document, us: Sequence[Unit], title: tuple[int, int], lo: int,
+              hi: int) -> RoleInfo:
+    """The role around the title units [i, j) of the part units[lo:hi], with its
+    modifier, affiliation and the name after it."""
+    i, j = title
+    left = _extend_left(doc, us, i, lo)
+    aff, aff_span = left.affiliation, left.affiliation_span
+    after = j
+    if aff is None:
+        aff, aff_span, after = _affiliation_after(doc, us, j, hi)
+    run = _name_run(doc, us, after, hi) if after < hi else None
+    return RoleInfo(
+        name=None if run is None else _span(doc, us, *run),
+        role=doc.text[us[left.start].start:us[j - 1].end],
+        role_span=_span(doc, us, left.start, j),
+        affiliation=aff,
+        affiliation_span=aff_span,
+        modifier=left.modifier,
+    )
+
+
+@attrs.frozen
+class _Left:
+    start: int
+    modifier: str | None
+    affiliation: str | None
+    affiliation_span: Span | None
+
+
+def _extend_left(doc: Document, us: Sequence[Unit], i: int, lo: int) -> _Left:
+    """Walk left from the title: rank words and the title's own capitalised words join the
+    role; status words become the modifier; a country or nationality the affiliation."""
+    start, pos = i, i - 1
+    modifier: str | None = None
+    aff: str | None = None
+    aff_span: Span | None = None
+    closed = False  # a status word or affiliation ends the role itself
+    adjective_ok = False  # one word before an organisation noun ("foreign ministry")
+    caps = 0
+    while pos >= lo:
+        u = us[pos]
+        lw = u.lower
+        kind = lexicons.role_modifiers().get(lw)
+        found = None if aff is not None else _affiliation_ending(doc, us, pos, lo)
+        if found is not None:
+            aff, p = found
+            aff_span = _span(doc, us, p, pos + 1)
+            pos, closed = p - 1, True
+        elif kind == "status" and not u.possessive:
+            modifier = modifier or lw
+            pos, closed = pos - 1, True
+        elif closed or u.possessive or lw in _DETERMINERS or lw in _LINKERS:
+            break
+        elif kind == "rank" or _joins_role(doc, u, adjective_ok, caps):
+            adjective_ok = lw in lexicons.organisation_words()
+            caps += u.capitalised
+            start, pos = pos, pos - 1
+        else:
+            break
+    return _Left(start, modifier, aff, aff_span)
+
+
+def _joins_role(doc: Document, u: Unit, adjective_ok: bool, caps: int) -> bool:
+    """A word before the title that is part of the role: a capitalised word ("Foreign
+    Ministry"), an organisation noun, or the one word before an organisation noun."""
+    if not any(c.isalpha() for c in u.text):
+        return False
+    ent = doc.entity_at(u.first)
+    if ent is not None and ent.type == "PERSON":
+        return False
+    if u.capitalised:
+        return caps < _MAX_LEFT_CAPS and u.lower not in lexicons.non_names()
+    return u.lower in lexicons.organisation_words() or adjective_ok
+
+
+def _affiliation_ending(doc: Document, us: Sequence[Unit], pos: int,
+                        lo: int) -> tuple[str, int] | None:
+    """(affiliation, first unit) of a country, nationality or place ending at unit pos."""
+    for n in range(min(_affiliation_len(), pos - lo + 1), 0, -1):
+        p = pos - n + 1
+        if any(u.possessive for u in us[p:pos]):
+            continue
+        aff = affiliation_of(" ".join(u.text for u in us[p:pos + 1]))
+        if aff is not None:
+            return aff, p
+    ent = doc.entity_at(us[pos].first)
+    if ent is not None and ent.type == "GPE" and us[pos].capitalised:
+        p = pos
+        while p - 1 >= lo and us[p - 1].first >= ent.first:
+            p -= 1
+        text = " ".join(u.text for u in us[p:pos + 1])
+        return affiliation_of(text) or text, p
+    return None
+
+
+def _affiliation_after(doc: Document, us: Sequence[Unit], j: int,
+                       hi: int) -> tuple[str | None, Span | None, int]:
+    """An affiliation after the role ("foreign minister of Iran"): (it, its span, the unit
+    after it); (None, None, j) when there is none."""
+    k = j
+    if k < hi and us[k].lower in ("of", "for"):
+        k += 1
+        if k < hi and us[k].lower == "the":
+            k += 1
+        for n in range(min(_affiliation_len(), hi - k), 0, -1):
+            aff = affiliation_of(" ".join(u.text for u in us[k:k + n]))
+            if aff is not None:
+                return aff, _span(doc, us, k, k + n), k + n
+    return None, None, j
+
+
+# ------------------------------------------------------------------ whole sentences
+
+def role_mentions(doc: Document, first: int, last: int) -> list[RoleInfo]:
+    """Every title in words[first:last] (say, a sentence) with its holder's name when the
+    text gives it: after the title ("Defence Secretary Lloyd Austin"), or in an apposition
+    after ("The Israeli military chief, Aviv Kochavi") or before it ("Austin, the defence
+    secretary"). Titles without a name are descriptions ("the US defence secretary")."""
+    us = units(doc, first, last)
+    out = []
+    for title in _titles_in(doc, us, 0, len(us)):
+        info = read_role(doc, us, title, 0, len(us))
+        if info.name is None:
+            info = attrs.evolve(info, name=_apposition_after(doc, us, title[1]))
+        if info.name is None:
+            info = attrs.evolve(info, name=_apposition_before(doc, us, info))
+        out.append(info)
+    return out
+
+
+def titled_names(doc: Document, first: int, last: int) -> list[RoleInfo]:
+    """The :func:`role_mentions` of words[first:last] that name the role's holder."""
+    return [info for info in role_mentions(doc, first, last) if info.name is not None]
+
+
+def _apposition_after(doc: Document, us: Sequence[Unit], j: int) -> Span | None:
+    if j + 1 >= len(us) or us[j].text != ",":
+        return None
+    run = _name_run(doc, us, j + 1, len(us))
+    return None if run is None else _span(doc, us, *run)
+
+
+def _apposition_before(doc: Document, us: Sequence[Unit], info: RoleInfo) -> Span | None:
+    starts = [s.start for s in (info.role_span, info.affiliation_span) if s is not None]
+    p = next(k for k, u in enumerate(us) if u.start >= min(starts))
+    while p > 0 and (us[p - 1].lower in _DETERMINERS
+                     or lexicons.role_modifiers().get(us[p - 1].lower) == "status"):
+        p -= 1
+    if p < 2 or us[p - 1].text != ",":
+        return None
+    a = p - 1
+    while a > 0 and is_name_unit(us[a - 1]) and not us[a - 1].possessive:
+        a -= 1
+    run = _name_run(doc, us, a, p - 1) if a < p - 1 else None
+    if run is None or run[1] != p - 1:
+        return None
+    return _span(doc, us, *run)

@@ -1,0 +1,73 @@
+from quoteattr.nlp.document import entities_from_bio, from_conllu, from_regex, split_paragraphs
+
+CONLLU = """# newpar
+# text = "We will win," Smith said.
+1	"	"	PUNCT	``	_	4	punct	_	SpaceAfter=No
+2	We	we	PRON	PRP	_	4	nsubj	_	_
+3	will	will	AUX	MD	_	4	aux	_	_
+4	win	win	VERB	VB	_	8	ccomp	_	SpaceAfter=No
+5	,	,	PUNCT	,	_	4	punct	_	SpaceAfter=No
+6	"	"	PUNCT	''	_	4	punct	_	_
+7	Smith	Smith	PROPN	NNP	_	8	nsubj	_	NER=S-PERSON
+8	said	say	VERB	VBD	_	0	root	_	SpaceAfter=No
+9	.	.	PUNCT	.	_	8	punct	_	_
+
+# newpar
+# text = They don't agree.
+1	They	they	PRON	PRP	_	3	nsubj	_	_
+2-3	don't	_	_	_	_	_	_	_	_
+2	do	do	AUX	VBP	_	4	aux	_	_
+3	n't	not	PART	RB	_	4	advmod	_	_
+4	agree	agree	VERB	VB	_	0	root	_	SpaceAfter=No
+5	.	.	PUNCT	.	_	4	punct	_	_
+
+"""
+
+
+def test_conllu_rebuilds_text_and_tree() -> None:
+    doc = from_conllu(CONLLU)
+    assert doc.text.startswith('"We will win," Smith said.')
+    said = next(w for w in doc.words if w.text == "said")
+    smith = next(w for w in doc.words if w.text == "Smith")
+    assert smith.head == said.index and smith.deprel == "nsubj"
+    assert said.head == -1
+    for w in doc.words:
+        assert doc.text[w.start:w.end] in (w.text, "don't")
+    assert [e.text for e in doc.entities] == ["Smith"]
+    assert doc.entities[0].type == "PERSON"
+    assert len(doc.sentences) == 2 and len(doc.paragraphs) == 2
+
+
+def test_conllu_aligns_to_a_given_text() -> None:
+    text = '  "We will win,"  Smith said.\n\nThey don\'t agree.'
+    doc = from_conllu(CONLLU, text)
+    smith = next(w for w in doc.words if w.text == "Smith")
+    assert text[smith.start:smith.end] == "Smith"
+    do = next(w for w in doc.words if w.text == "do")
+    assert text[do.start:do.end] == "don't"
+
+
+def test_paragraphs_are_lines() -> None:
+    text = "Title line\nFirst para.\n\n  Second para. \n"
+    assert [p.text for p in split_paragraphs(text)] == ["Title line", "First para.",
+                                                      "Second para."]
+
+
+def test_regex_view_has_sentences_and_offsets() -> None:
+    text = 'Mr. Smith said "no." Then he left.\nNew line'
+    doc = from_regex(text)
+    assert not doc.parsed
+    for w in doc.words:
+        assert text[w.start:w.end] == w.text
+    assert len(doc.sentences) >= 3
+
+
+def test_bio_grouping() -> None:
+    doc = from_regex("Benny Gantz met Lloyd Austin in Tel Aviv")
+    import attrs
+
+    tags = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "E-PERSON", "O", "B-LOC", "I-LOC"]
+    words = [attrs.evolve(w, ner=t) for w, t in zip(doc.words, tags)]
+    ents = entities_from_bio(words, doc.text)
+    assert [(e.text, e.type) for e in ents] == [("Benny Gantz", "PERSON"),
+                                                ("Lloyd Austin", "PERSON"), ("Tel Aviv", "GPE")]
