@@ -174,3 +174,33 @@ def test_founding_article_roles(mention: str, person: dict) -> None:
         assert mention.lower().startswith("the")  # a description
     if info.affiliation is not None:
         assert info.affiliation == person["affiliation"]
+
+
+# ------------------------------------------------------------------ the data files
+
+def test_lexicons_load_and_agree() -> None:
+    assert {"prime minister", "defence secretary", "defense secretary", "sen.",
+            "spokesman", "military chief", "secretary of state"} <= lexicons.titles()
+    assert all(t == t.lower() and "  " not in t for t in lexicons.titles())
+    assert lexicons.demonyms()["Israeli"] == "Israel"
+    assert lexicons.demonyms()["American"] == "US"
+    assert lexicons.demonyms()["British"] == "UK"
+    assert len(lexicons.demonyms()) >= 150
+    assert set(lexicons.demonyms().values()) <= set(lexicons.countries())
+    assert lexicons.countries()["United States"] == "US"
+    assert lexicons.pronouns()["he"] == ("m", "sg", "3")
+    assert lexicons.pronouns()["they"] == ("x", "pl", "3")
+    assert lexicons.role_modifiers()["former"] == "status"
+    assert lexicons.role_modifiers()["deputy"] == "rank"
+    assert "ministry" in lexicons.organisation_words()
+    assert "spokesman" not in lexicons.organisation_words()
+    assert lexicons.title_variants()["defense"] == "defence"
+
+
+def test_every_data_file_is_documented() -> None:
+    folder = Path(lexicons.__file__).parent
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    data = sorted(p.name for p in folder.iterdir() if p.suffix in (".txt", ".tsv"))
+    assert data
+    for name in data:
+        assert f"`{name}`" in readme

@@ -112,7 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except ModelError as exc:
-        return _error(f"{exc}", EXIT_MODEL)
+        return _error(f"{exc} On the command line: --models stanza, --models DIR, or --fast "
+                      "to run without models (see `quoteattr models`).", EXIT_MODEL)
     except (QuoteattrError, InputFailure) as exc:
         return _error(str(exc), EXIT_INPUT)
     except KeyboardInterrupt:
@@ -183,6 +184,8 @@ def _progress(files: Sequence[str]) -> Iterator[str]:
 def read_text(path: str, encoding: str) -> str:
     """The decoded text of a file (``-``: stdin); InputFailure says what went wrong."""
     name = STDIN_NAME if path == STDIN else path
+    if path == STDIN and sys.stdin is None:
+        raise InputFailure(f"{name}: there is no standard input; pass a file name")
     try:
         data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
     except FileNotFoundError:

@@ -75,14 +75,35 @@ class _NameIndex:
     def __init__(self, occurrences: list[NameOccurrence],
                  descriptions: list[RoleInfo]) -> None:
         self.occurrences = sorted(occurrences, key=lambda o: (o.span.start, -len(o.span)))
-        self.full = [o for o in self.occurrences if len(o.tokens) >= 2]
+        self.full: dict[str, list[NameOccurrence]] = {}  # surname -> full names, in order
+        for o in self.occurrences:
+            if len(o.tokens) >= 2:
+                self.full.setdefault(_surname(o.tokens), []).append(o)
         self.descriptions = descriptions  # roles without a name ("the US defence secretary")
+        self._holders: list[tuple[int, str, str | None, str]] | None = None
+
+    def holders(self) -> list[tuple[int, str, str | None, str]]:
+        """(position, role, affiliation, fullest name) for every role the article gives a
+        named person, including descriptions that match a named role exactly."""
+        if self._holders is None:
+            out = [(o.span.start, o.role, o.affiliation, self.fullest(o.tokens, o.span.start))
+                   for o in self.occurrences if o.role]
+            for d in self.descriptions:
+                if d.role_span is None or d.role is None:
+                    continue
+                name = self.described(d, d.role_span.start, exact=True)
+                if name is not None:
+                    out.append((d.role_span.start, d.role, d.affiliation, name))
+            self._holders = out
+            return out
+        return self._holders
 
     def fullest(self, tokens: tuple[str, ...], pos: int) -> str:
         """The fullest name for the name ``tokens`` used at character ``pos``."""
         if not tokens:
             return ""
-        cands = [o for o in self.full if _compatible(tokens, o.tokens)]
+        cands = [o for o in self.full.get(_surname(tokens), ())
+                 if _compatible(tokens, o.tokens)]
         if not cands:
             return " ".join(tokens)
         before = [o for o in cands if o.span.start <= pos]
@@ -122,6 +143,10 @@ def _role_match(a: list[str], b: list[str]) -> int:
     return 1 if n and a[-n:] == b[-n:] else 0
 
 
+def _surname(tokens: tuple[str, ...]) -> str:
+    return _key(_strip_suffix(tokens)[-1])
+
+
 def _key(token: str) -> str:
     return token.lower().rstrip(".")
 
@@ -155,9 +180,8 @@ def _index(doc: Document) -> _NameIndex:
     for cached, index in _cache:
         if cached is doc:
             return index
-    descriptions = [info for s in doc.sentences
-                    for info in roles.role_mentions(doc, s.first, s.last) if info.name is None]
-    index = _NameIndex(name_occurrences(doc), descriptions)
+    occurrences, descriptions = _collect(doc)
+    index = _NameIndex(occurrences, descriptions)
     _cache.insert(0, (doc, index))
     del _cache[_CACHE_SIZE:]
     return index
@@ -165,10 +189,18 @@ def _index(doc: Document) -> _NameIndex:
 
 def name_occurrences(doc: Document) -> list[NameOccurrence]:
     """Every place ``doc`` names a person, in text order (see the module docstring)."""
+    return _collect(doc)[0]
+
+
+def _collect(doc: Document) -> tuple[list[NameOccurrence], list[RoleInfo]]:
+    """The name occurrences of ``doc`` and its roles without a name (descriptions)."""
     found: list[NameOccurrence] = []
+    descriptions: list[RoleInfo] = []
     for s in doc.sentences:
-        for info in roles.titled_names(doc, s.first, s.last):
-            assert info.name is not None
+        for info in roles.role_mentions(doc, s.first, s.last):
+            if info.name is None:
+                descriptions.append(info)
+                continue
             found.append(NameOccurrence(roles.name_tokens(info.name.text), info.name,
                                         info.role, info.affiliation, info.modifier))
     for e in doc.entities:
@@ -177,7 +209,7 @@ def name_occurrences(doc: Document) -> list[NameOccurrence]:
             if occ is not None and not any(o.span.overlaps(occ.span) for o in found):
                 found.append(occ)
     found.extend(_later_uses(doc, found))
-    return sorted(found, key=lambda o: o.span.start)
+    return sorted(found, key=lambda o: o.span.start), descriptions
 
 
 def _entity_name(doc: Document, first: int, last: int) -> NameOccurrence | None:
@@ -296,7 +328,22 @@ def _own_name(doc: Document, first: int, last: int) -> tuple[str | None, str]:
     if not us:
         return None, "OTHER"
     own = doc.text[us[0].start:us[-1].end]
-    return (own if any(u.capitalised for u in us) else None), _type_of(doc, us, own)
+    proper = any(_proper(doc, u) for u in us)
+    return (own if proper else None), _type_of(doc, us, own)
+
+
+def _proper(doc: Document, u: roles.Unit) -> bool:
+    """A proper noun: tagged PROPN, or capitalised where capitals are not just the start of
+    a sentence ("Media there reported" is not a name)."""
+    word = doc.words[u.first]
+    if word.upos:
+        return word.upos == "PROPN"
+    if not u.capitalised:
+        return False
+    sentence_start = doc.sentence_of(u.first).first == u.first
+    lw = u.lower
+    return not (sentence_start and (lw in lexicons.organisation_words()
+                                    or lw in lexicons.non_names()))
 
 
 def _type_of(doc: Document, us: Sequence[roles.Unit], own: str) -> str:
@@ -359,16 +406,11 @@ def _group_key(m: MentionInfo, name: str | None, info: RoleInfo | None) -> tuple
 def _finish(g: _Group, index: _NameIndex) -> EntityCluster:
     found_roles, found_affs = list(g.roles), list(g.affiliations)
     if g.name is not None and g.type == "PERSON":
-        for o in index.occurrences:
-            if o.role and index.fullest(o.tokens, o.span.start) == g.name:
-                found_roles.append((o.span.start, o.role))
-                if o.affiliation:
-                    found_affs.append((o.span.start, o.affiliation))
-        for d in index.descriptions:
-            if d.role_span and index.described(d, d.role_span.start, exact=True) == g.name:
-                found_roles.append((d.role_span.start, d.role or ""))
-                if d.affiliation:
-                    found_affs.append((d.role_span.start, d.affiliation))
+        for pos, role, affiliation, name in index.holders():
+            if name == g.name:
+                found_roles.append((pos, role))
+                if affiliation:
+                    found_affs.append((pos, affiliation))
     affiliation = min(found_affs)[1] if found_affs else None
     return EntityCluster(g.name, g.type, tuple(sorted(g.mentions.values(),
                                                       key=lambda s: (s.start, s.end))),

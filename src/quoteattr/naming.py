@@ -134,34 +134,16 @@ def _mentions_name(text: str, name: str | None) -> bool:
 
 
 def article_roles(doc: Document) -> dict[str, tuple[str | None, str | None]]:
-    """Canonical person name -> (role, affiliation) from every NER person in the article."""
+    """Canonical person name -> (role, affiliation) from every person the article names."""
     out: dict[str, tuple[str | None, str | None]] = {}
-    for e in doc.entities:
-        if e.type != "PERSON":
+    for person in entities.people(doc):
+        if not person.name:
             continue
-        first, last = _np_around(doc, e.first, e.last)
-        info = roles.analyse(doc, first, last)
-        if not info.role and not info.affiliation:
-            continue
-        name, _ = entities.resolve_name(doc, Span(e.text, e.start, e.end), info)
-        if not name:
-            continue
-        old_role, old_aff = out.get(name, (None, None))
-        out[name] = (_better_role(old_role, info.role), old_aff or info.affiliation)
+        role = None
+        for r in person.roles:
+            role = _better_role(role, r)
+        out[person.name] = (role, person.affiliation)
     return out
-
-
-def _np_around(doc: Document, first: int, last: int) -> tuple[int, int]:
-    """The entity with the title words before it and an apposition after it."""
-    if doc.parsed:
-        head = max(range(first, last), key=lambda i: doc.words[i].head not in range(first, last))
-        f, l_ = mentions.full_bounds(doc, head)
-        return min(f, first), max(l_, last)
-    f = first
-    s = doc.sentence_of(first)
-    while f - 1 >= s.first and (doc.words[f - 1].text[:1].isupper()):
-        f -= 1
-    return f, last
 
 
 def _better_role(a: str | None, b: str | None) -> str | None:

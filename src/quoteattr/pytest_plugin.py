@@ -58,8 +58,8 @@ def quoteattr_extractor(pytestconfig: pytest.Config) -> Extractor:
     try:
         return Extractor(models=models, mode=mode)
     except ModelError as exc:
-        pytest.fail(f"quoteattr_extractor: {exc} (or run with --quoteattr-fast, which needs "
-                    "no model)", pytrace=False)
+        message = f"quoteattr_extractor: {exc} (or run with --quoteattr-fast, which needs no model)"
+    pytest.fail(message, pytrace=False)
 
 
 class QuoteSnapshot:
@@ -84,11 +84,7 @@ class QuoteSnapshot:
             path.write_text(json.dumps(actual, indent=2, ensure_ascii=False) + "\n",
                             encoding="utf-8")
             return
-        try:
-            expected = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            pytest.fail(f"quote snapshot {path} cannot be read ({exc}). Delete it or "
-                        f"{_UPDATE_HINT[0].lower()}{_UPDATE_HINT[1:]}", pytrace=False)
+        expected = _load(path)
         if expected == actual:
             return
         lines = list(describe_changes(expected, actual))
@@ -103,6 +99,15 @@ def quote_snapshot(request: pytest.FixtureRequest) -> QuoteSnapshot:
     """A callable ``check(name, result)`` comparing results with stored JSON snapshots."""
     folder = Path(request.path).parent / SNAPSHOT_DIR
     return QuoteSnapshot(folder, bool(request.config.getoption("quoteattr_update")))
+
+
+def _load(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        problem = str(exc)
+    pytest.fail(f"quote snapshot {path} cannot be read ({problem}). Delete it, or run pytest "
+                "with --quoteattr-update to rewrite it.", pytrace=False)
 
 
 def _as_dict(result: Any) -> dict[str, Any]:
@@ -163,7 +168,9 @@ def _quote_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[s
     for field in _QUOTE_FIELDS:
         if old.get(field) != new.get(field):
             yield f"  ~ {label}: {field} {_short(old.get(field))} -> {_short(new.get(field))}"
-    old_sp, new_sp = old.get("speaker") or {}, new.get("speaker") or {}
+    old_sp, new_sp = old.get("speaker"), new.get("speaker")
+    if not old_sp or not new_sp:  # a speaker found or lost: said above
+        return
     for field in _SPEAKER_FIELDS:
         if old_sp.get(field) != new_sp.get(field):
             yield (f"  ~ {label}: speaker {field} {_short(old_sp.get(field))} -> "

@@ -194,6 +194,8 @@ def title_at(us: Sequence[Unit], i: int, hi: int) -> int:
 
     The title's last word may be a plural ("officials", "spokesmen")."""
     tuples, longest = _title_tuples()
+    if i >= hi or not _may_start_title(us[i].lower):
+        return i
     for n in range(min(longest, hi - i), 0, -1):
         words = [u.lower for u in us[i:i + n]]
         if any(u.possessive for u in us[i:i + n - 1]):
@@ -202,6 +204,16 @@ def title_at(us: Sequence[Unit], i: int, hi: int) -> int:
                                          for s in _singulars(words[-1])):
             return i + n
     return i
+
+
+@functools.cache
+def _title_starts() -> frozenset[str]:
+    return frozenset(t[0] for t in _title_tuples()[0])
+
+
+def _may_start_title(word: str) -> bool:
+    starts = _title_starts()
+    return word in starts or any(s in starts for s in _singulars(word))
 
 
 def _singulars(word: str) -> list[str]:

@@ -86,11 +86,13 @@ def highlight(result: Result, text: str) -> str:
     cut there, so the markup is always well formed.
     """
     marks: list[_Mark] = []
+    cues: set[tuple[int, int]] = set()  # a cue shared by several quotes is marked once
     for q in result.quotes:
         _check(q, text)
         marks.append(_Mark(q.start, q.end, _open_quote(q), "</mark>"))
         if q.cue is not None and q.cue.end <= len(text):
-            marks.append(_Mark(q.cue.start, q.cue.end, '<span class="cue">', "</span>"))
+            cues.add((q.cue.start, q.cue.end))
+    marks.extend(_Mark(s, e, '<span class="cue">', "</span>") for s, e in sorted(cues))
     return _render(text, marks)
 
 

@@ -16,6 +16,8 @@ from .base import Attribution, Candidate, Context, resolver
 def continuation(ctx: Context, q: Candidate) -> Attribution | None:
     doc = ctx.doc
     para = doc.paragraph_index(q.start)
+    if q.mark is None or doc.paragraphs[para].start != q.mark.open_start:
+        return None  # only a quote that opens its paragraph continues an earlier one
     for k, prev, att in ctx.previous():
         if prev.kind == "indirect":
             continue

@@ -25,9 +25,24 @@ def _title_word(w: str) -> bool:
     return any(low in t.split() for t in lexicons.titles())
 
 
+_AUX = {"has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "has",
+        "did", "does", "do", "could", "might", "may", "should", "then", "later", "had",
+        "previously", "once", "again", "not", "never", "both"}
+
+
 def np_before(doc: Document, i: int, floor: int) -> tuple[int, int] | None:
-    """The speaker noun phrase ending just before word i (words >= floor)."""
+    """The speaker noun phrase ending just before word i (words >= floor): skips
+    auxiliaries and adverbs (``X has repeatedly said``) and reads an apposition
+    (``The Israeli military chief, Aviv Kochavi, said`` gives ``Aviv Kochavi``)."""
     j = i - 1
+    while j >= floor and (doc.words[j].text.lower() in _AUX or
+                          doc.words[j].text.lower().endswith("ly") and
+                          not doc.words[j].text[:1].isupper()):
+        j -= 1
+    if j >= floor and doc.words[j].text == ",":
+        inner = np_before(doc, j, floor)
+        if inner is not None:
+            return inner
     if j < floor:
         return None
     if doc.words[j].text.lower() in mentions.pronouns():
@@ -103,6 +118,11 @@ def adjacent(ctx: Context, q: Candidate) -> Attribution | None:
         np = np_before(doc, k, sent_lo)
         if np:
             return Attribution(np[0], np[1], "adjacent", 0.8, np[1] - 1)
+    # a mixed quote inside the reported clause: X said Israel "will ..."
+    if q.cue is not None and sent_lo <= q.cue < q.first:
+        np = np_before(doc, q.cue, sent_lo)
+        if np:
+            return Attribution(np[0], np[1], "adjacent", 0.75, np[1] - 1)
     return None
 
 

@@ -1,0 +1,147 @@
+"""End-to-end behaviour on real news-style text, with the bundled models."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from quoteattr import InputError, Result
+
+
+def speakers(result: Result) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker.name if q.speaker else None) for q in result.quotes
+            if q.kind != "indirect"]
+
+
+def test_trailing_dash_attribution(extractor) -> None:
+    text = ('The agency voted 3-2 to adopt the rules.\n\n'
+            '"This decision protects consumers and keeps the internet open." '
+            '-Commissioner Geoffrey Starks')
+    r = extractor.extract(text)
+    q = next(q for q in r.quotes if q.text.startswith("This decision"))
+    assert q.speaker is not None and q.speaker.name == "Geoffrey Starks"
+    assert q.speaker.role == "Commissioner"
+
+
+def test_lead_in_line_before_quoted_paragraph(extractor) -> None:
+    text = ('The commission approved the plan on Thursday.\n\n'
+            'And from Chairwoman Jessica Rosenworcel:\n\n'
+            '"Today we restore the authority this agency needs to protect consumers."')
+    r = extractor.extract(text)
+    q = next(q for q in r.quotes if q.text.startswith("Today"))
+    assert q.speaker is not None and q.speaker.name == "Jessica Rosenworcel"
+    assert q.resolver == "lead_in"
+
+
+def test_appositive_speaker_and_quote_over_paragraphs(extractor) -> None:
+    text = ('Hugh Hill, a doctor at the local hospital, said: "We saw dozens of patients '
+            'in the first hour.\n\n"By the evening we had run out of beds," he added.')
+    r = extractor.extract(text)
+    quotes = [q for q in r.quotes if q.kind != "indirect"]
+    assert quotes, r
+    for q in quotes:
+        assert q.speaker is not None and q.speaker.name == "Hugh Hill"
+    assert any(q.speaker and q.speaker.role == "doctor" for q in quotes)
+
+
+@pytest.mark.parametrize("text", [
+    'Police arrested a man who goes by the name "Shorty" on Tuesday.',
+    'She starred in the film "Gone Girl" before moving to television.',
+])
+def test_names_and_titles_in_quotes_are_not_speech(extractor, text: str) -> None:
+    assert extractor.extract(text).quotes == ()
+
+
+@pytest.mark.parametrize("verb", ["sighed", "grumbled", "tweeted", "insisted", "warned"])
+def test_speech_verbs_beyond_said(extractor, verb: str) -> None:
+    text = f'"We have waited long enough for this," Senator Maria Lopez {verb}.'
+    r = extractor.extract(text)
+    assert len(r.quotes) >= 1
+    q = r.quotes[0]
+    assert q.kind == "direct"
+    assert q.cue is not None and q.cue.text == verb
+    assert q.speaker is not None and q.speaker.name == "Maria Lopez"
+    assert q.speaker.role == "Senator"
+
+
+def test_standalone_quote_after_narrative_sentence(extractor) -> None:
+    text = ('Mayor John Carter walked to the podium on Monday and spoke about the budget.\n\n'
+            '"We cannot keep cutting the police and expect the city to be safe."')
+    r = extractor.extract(text)
+    q = next(q for q in r.quotes if q.text.startswith("We cannot"))
+    assert q.speaker is not None and q.speaker.name == "John Carter"
+
+
+def test_alternating_speakers_in_one_passage(extractor) -> None:
+    text = ('"The budget is balanced," said Governor Anne Reed.\n\n'
+            '"It is not balanced at all," replied Senator Tom Walsh.\n\n'
+            '"The numbers speak for themselves," Reed said.\n\n'
+            '"Then they are the wrong numbers," Walsh said.')
+    got = speakers(extractor.extract(text))
+    assert [name for _, name in got] == ["Anne Reed", "Tom Walsh", "Anne Reed", "Tom Walsh"]
+
+
+@pytest.mark.parametrize("text", [
+    'He said "we will win. Then he left.',
+    '"Unclosed at the start\n\nand a new paragraph.',
+    'Closing only" at the end" and "one more',
+    '""""""',
+    "'''",
+])
+def test_odd_quotation_marks_never_raise(extractor, text: str) -> None:
+    r = extractor.extract(text)
+    for q in r.quotes:
+        assert text[q.start:q.end] == q.text
+
+
+def test_unbalanced_mark_does_not_swallow_the_article(extractor) -> None:
+    text = ('He said "we will win.\n\n'
+            'The vote is on Tuesday. "It will be close," Smith said.')
+    r = extractor.extract(text)
+    assert any(q.text.startswith("It will be close") for q in r.quotes)
+    assert all("Tuesday" not in q.text for q in r.quotes if q.kind != "indirect")
+
+
+def test_empty_and_whitespace_give_empty_results(extractor) -> None:
+    assert extractor.extract("") == Result()
+    assert extractor.extract("   \n\n\t ") == Result()
+
+
+def test_non_utf8_bytes_raise_a_clear_error(extractor) -> None:
+    with pytest.raises(InputError, match="not UTF-8"):
+        extractor.extract('"Caf\xe9," he said.'.encode("latin-1"))
+
+
+def test_utf8_bytes_are_accepted(extractor) -> None:
+    r = extractor.extract('"We will win," Senator Jane Smith said.'.encode())
+    assert r.quotes and r.quotes[0].speaker and r.quotes[0].speaker.name == "Jane Smith"
+
+
+def test_html_is_blanked_and_offsets_index_the_html(extractor) -> None:
+    html = ('<html><body><p>&quot;We will win,&quot; <b>Senator Jane Smith</b> said.</p>'
+            '</body></html>')
+    r = extractor.extract(html)
+    assert r.quotes, r
+    q = r.quotes[0]
+    assert html[q.start:q.end] == q.text == "We will win"
+    assert q.speaker is not None and q.speaker.name == "Jane Smith"
+
+
+def test_extract_many_matches_extract(extractor, founding_text) -> None:
+    texts = [founding_text, '"No comment," a spokesman said.', ""]
+    many = list(extractor.extract_many(texts))
+    assert many == [extractor.extract(t) for t in texts]
+
+
+def test_result_round_trips_through_json(founding_result) -> None:
+    again = Result.from_dict(json.loads(founding_result.to_json()))
+    assert again == founding_result
+
+
+def test_conllu_input(extractor) -> None:
+    from tests.test_document import CONLLU
+
+    r = extractor.extract_conllu(CONLLU)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in r.quotes] == [
+        ("We will win", "Smith")]
