@@ -12,6 +12,8 @@ names with that role.
 
 from __future__ import annotations
 
+import bisect
+
 from collections.abc import Sequence
 
 import attrs
@@ -75,10 +77,17 @@ class _NameIndex:
     def __init__(self, occurrences: list[NameOccurrence],
                  descriptions: list[RoleInfo]) -> None:
         self.occurrences = sorted(occurrences, key=lambda o: (o.span.start, -len(o.span)))
-        self.full: dict[str, list[NameOccurrence]] = {}  # surname -> full names, in order
+        # surname -> distinct full-name forms -> the positions where each is used, in order
+        self.full: dict[str, dict[tuple[str, ...], list[int]]] = {}
+        # distinct (role, affiliation, modifier, tokens) -> positions, for descriptions
+        self.roled: dict[tuple[str, str | None, str | None, tuple[str, ...]], list[int]] = {}
         for o in self.occurrences:
             if len(o.tokens) >= 2:
-                self.full.setdefault(_surname(o.tokens), []).append(o)
+                forms = self.full.setdefault(_surname(o.tokens), {})
+                forms.setdefault(o.tokens, []).append(o.span.start)
+            if o.role is not None:
+                key = (o.role, o.affiliation, o.modifier, o.tokens)
+                self.roled.setdefault(key, []).append(o.span.start)
         self.descriptions = descriptions  # roles without a name ("the US defence secretary")
         self._holders: list[tuple[int, str, str | None, str]] | None = None
 
@@ -102,15 +111,23 @@ class _NameIndex:
         """The fullest name for the name ``tokens`` used at character ``pos``."""
         if not tokens:
             return ""
-        cands = [o for o in self.full.get(_surname(tokens), ())
-                 if _compatible(tokens, o.tokens)]
+        forms = self.full.get(_surname(tokens), {})
+        cands = [(form, starts) for form, starts in forms.items() if _compatible(tokens, form)]
         if not cands:
             return " ".join(tokens)
-        before = [o for o in cands if o.span.start <= pos]
-        anchor = before[-1] if before else cands[0]
-        group = [o for o in cands if _same_person(o.tokens, anchor.tokens)]
-        best = max(group, key=lambda o: (len(o.tokens), -o.span.start))
-        return " ".join(best.tokens)
+
+        def last_before(starts: list[int]) -> int:
+            k = bisect.bisect_right(starts, pos)
+            return starts[k - 1] if k else -1
+
+        used_before = [(last_before(st), form) for form, st in cands if last_before(st) >= 0]
+        if used_before:
+            anchor = max(used_before)[1]
+        else:
+            anchor = min(cands, key=lambda c: c[1][0])[0]
+        group = [(form, st) for form, st in cands if _same_person(form, anchor)]
+        best = max(group, key=lambda c: (len(c[0]), -c[1][0]))
+        return " ".join(best[0])
 
     def described(self, info: RoleInfo, pos: int, exact: bool = False) -> str | None:
         """The person the article names with the role of ``info`` (nearest wins; a role
@@ -119,19 +136,20 @@ class _NameIndex:
         if info.role is None:
             return None
         want = roles.role_key(info.role).split()
-        best: tuple[tuple[int, int, int], NameOccurrence] | None = None
-        for o in self.occurrences:
-            if o.role is None:
+        best: tuple[tuple[int, int, int], tuple[tuple[str, ...], int]] | None = None
+        for (role, aff, modifier, tokens), starts in self.roled.items():
+            if info.affiliation and aff and info.affiliation != aff:
                 continue
-            if info.affiliation and o.affiliation and info.affiliation != o.affiliation:
-                continue
-            level = _role_match(want, roles.role_key(o.role).split())
+            level = _role_match(want, roles.role_key(role).split())
             if level == 0 or (exact and level < 2):
                 continue
-            score = (level, int(info.modifier == o.modifier), -abs(o.span.start - pos))
+            k = bisect.bisect_left(starts, pos)
+            near = min((starts[j] for j in (k - 1, k) if 0 <= j < len(starts)),
+                       key=lambda st: abs(st - pos))
+            score = (level, int(info.modifier == modifier), -abs(near - pos))
             if best is None or score > best[0]:
-                best = (score, o)
-        return None if best is None else self.fullest(best[1].tokens, best[1].span.start)
+                best = (score, (tokens, near))
+        return None if best is None else self.fullest(best[1][0], best[1][1])
 
 
 def _role_match(a: list[str], b: list[str]) -> int:
@@ -235,7 +253,18 @@ def _later_uses(doc: Document, found: list[NameOccurrence]) -> list[NameOccurren
     if not forms:
         return []
     longest = max(len(f) for f in forms)
-    taken = [o.span for o in found]
+    taken = sorted((o.span.start, o.span.end) for o in found)
+    taken_starts = [t[0] for t in taken]
+    reach = []  # running maximum of the ends, so overlap tests are a bisect
+    far = -1
+    for _, e in taken:
+        far = max(far, e)
+        reach.append(far)
+
+    def overlaps_taken(span: Span) -> bool:
+        k = bisect.bisect_left(taken_starts, span.end) - 1
+        return k >= 0 and reach[k] > span.start
+
     out = []
     for s in doc.sentences:
         us = roles.units(doc, s.first, s.last)
@@ -246,7 +275,7 @@ def _later_uses(doc: Document, found: list[NameOccurrence]) -> list[NameOccurren
                 i += 1
                 continue
             span = Span.of(doc.text, us[i].start, us[i + n - 1].end)
-            if not any(t.overlaps(span) for t in taken):
+            if not overlaps_taken(span):
                 out.append(NameOccurrence(tuple(u.text for u in us[i:i + n]), span))
             i += n
     return out

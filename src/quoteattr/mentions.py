@@ -164,9 +164,7 @@ def speaker_type(doc: Document, first: int, last: int) -> str:
         return "GPE"
     if any(w in _ORG_WORDS for w in words):
         return "ORG"
-    titles = lexicons.titles()
-    text = " ".join(words)
-    if any(t in text.split() or (" " in t and t in text) for t in titles):
+    if any(w in lexicons.titles() for w in words):
         return "PERSON"
     if any(doc.words[k].upos == "PROPN" for k in range(first, last)):
         return "PERSON" if len(words) >= 2 else "OTHER"

@@ -85,6 +85,7 @@ class Document:
     parsed: bool = True
     _children: tuple[tuple[int, ...], ...] = attrs.field(init=False, repr=False, eq=False)
     _starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    _para_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         kids: list[list[int]] = [[] for _ in self.words]
@@ -95,6 +96,7 @@ class Document:
         object.__setattr__(self, "_starts", tuple(w.start for w in self.words))
         if not self.paragraphs:
             object.__setattr__(self, "paragraphs", tuple(split_paragraphs(self.text)))
+        object.__setattr__(self, "_para_starts", tuple(p.start for p in self.paragraphs))
 
     # --- navigation -------------------------------------------------------------------
     def children(self, i: int) -> tuple[int, ...]:
@@ -146,8 +148,7 @@ class Document:
         return k + 1 if k + 1 < len(self.words) else None
 
     def paragraph_index(self, offset: int) -> int:
-        starts = [p.start for p in self.paragraphs]
-        return max(0, bisect.bisect_right(starts, offset) - 1)
+        return max(0, bisect.bisect_right(self._para_starts, offset) - 1)
 
     def span_of(self, first: int, last: int) -> Span:
         """The character span of words[first:last] (last exclusive)."""

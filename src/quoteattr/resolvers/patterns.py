@@ -10,6 +10,8 @@ They cover what parsers often get wrong and what fast mode has no tree for:
 
 from __future__ import annotations
 
+import functools
+
 from .. import cues, lexicons, mentions
 from ..nlp.document import Document
 from .base import Attribution, Candidate, Context, resolver
@@ -20,9 +22,13 @@ _SKIP = {",", ":", "—", "–", "-", "--"}
 _QUOTE_CHARS = set("\"“”'‘’«»‹›„‚")
 
 
+@functools.cache
+def _title_words() -> frozenset[str]:
+    return frozenset(word for t in lexicons.titles() for word in t.split())
+
+
 def _title_word(w: str) -> bool:
-    low = w.lower().strip(".")
-    return any(low in t.split() for t in lexicons.titles())
+    return w.lower().strip(".") in _title_words()
 
 
 _AUX = {"has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "has",
