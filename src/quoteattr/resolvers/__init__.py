@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .base import Attribution, Candidate, Context, Resolver
 from .context import continuation, narrative_subject
-from .patterns import adjacent, lead_in, trailing_dash
+from .patterns import adjacent, lead_in, trailing_dash, transcript_label
 from .syntax import according_to, cue_subject, passive_agent
 
 #: The default order: the tree around the cue first, then word patterns next to the marks,
@@ -17,6 +17,7 @@ DEFAULT_RESOLVERS: tuple[Resolver, ...] = (
     cue_subject,
     passive_agent,
     adjacent,
+    transcript_label,
     trailing_dash,
     lead_in,
     continuation,

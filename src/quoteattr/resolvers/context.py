@@ -8,28 +8,29 @@
 
 from __future__ import annotations
 
-from .. import mentions
+from .. import cues, mentions
 from .base import Attribution, Candidate, Context, resolver
 
 
 @resolver("continuation")
 def continuation(ctx: Context, q: Candidate) -> Attribution | None:
     doc = ctx.doc
+    if q.kind != "direct" or q.mark is None:
+        return None
     para = doc.paragraph_index(q.start)
-    if q.mark is None or doc.paragraphs[para].start != q.mark.open_start:
-        return None  # only a quote that opens its paragraph continues an earlier one
+    opens_paragraph = doc.paragraphs[para].start == q.mark.open_start
     for k, prev, att in ctx.previous():
         if prev.kind == "indirect":
             continue
         p_para = doc.paragraph_index(prev.start)
-        if p_para < para - 1 or att is None:
+        if att is None or p_para < para - 1 or (p_para == para - 1 and not opens_paragraph):
             return None
-        # nothing but the quote between the two
-        between = [w for w in doc.words_in(prev.end, q.start)
-                   if w not in range(prev.first, prev.last)]
-        narrative = [i for i in between if doc.words[i].upos not in ("PUNCT", "")
-                     and doc.words[i].text not in "\"“”'‘’"]
-        if p_para == para - 1 and len(narrative) <= 6:
+        # between the two quotes: only the earlier quote's attribution ("..." said X. "...")
+        between = [i for i in doc.words_in(prev.end, q.start) if not prev.first <= i < prev.last]
+        narrative = [i for i in between if doc.words[i].text.isalnum()]
+        if len(narrative) <= (6 if p_para == para - 1 else 8) and \
+                all(att.first <= i < att.last or not doc.words[i].text[:1].isupper()
+                    or cues.is_cue(doc, i) for i in narrative[:1]):
             return Attribution(att.first, att.last, "continuation", 0.6, att.head, att.full,
                                antecedent_of=k)
         return None

@@ -24,7 +24,8 @@ _QUOTE_CHARS = set("\"“”'‘’«»‹›„‚")
 
 @functools.cache
 def _title_words() -> frozenset[str]:
-    return frozenset(word for t in lexicons.titles() for word in t.split())
+    stop = {"of", "to", "the", "and", "for", "on", "in", "at", "a", "an", "&", "-", "de"}
+    return frozenset(word for t in lexicons.titles() for word in t.split() if word not in stop)
 
 
 def _title_word(w: str) -> bool:
@@ -149,6 +150,19 @@ def trailing_dash(ctx: Context, q: Candidate) -> Attribution | None:
     return None
 
 
+@resolver("transcript_label")
+def transcript_label(ctx: Context, q: Candidate) -> Attribution | None:
+    """A transcript line: the quote starts with the speaker's name in capitals and a colon
+    (``"PENCE: Well, look, ...``)."""
+    doc = ctx.doc
+    k = q.first
+    while k < q.last and doc.words[k].text.isupper() and doc.words[k].text.isalpha():
+        k += 1
+    if k == q.first or k >= q.last or doc.words[k].text != ":" or k - q.first > 3:
+        return None
+    return Attribution(q.first, k, "transcript_label", 0.85, k - 1)
+
+
 @resolver("lead_in")
 def lead_in(ctx: Context, q: Candidate) -> Attribution | None:
     """A quote that opens its paragraph after a line ending in ':' names its speaker there."""
@@ -165,6 +179,13 @@ def lead_in(ctx: Context, q: Candidate) -> Attribution | None:
     lo = prev
     while lo - 1 >= 0 and doc.paragraph_index(doc.words[lo - 1].start) == para - 1:
         lo -= 1
+    # a cue in the lead-in line: "Caddell continued:", "He said:", "said Smith:"
+    for k in range(prev - 1, lo - 1, -1):
+        if cues.is_cue(doc, k):
+            np = np_before(doc, k, lo) or np_after(doc, k + 1, prev)
+            if np:
+                return Attribution(np[0], np[1], "lead_in", 0.8, np[1] - 1)
+            break
     # the last name in the lead-in line: NER first, then a capitalised run
     for e in reversed(doc.entities):
         if lo <= e.first and e.last <= prev and e.type in ("PERSON", "ORG", "GPE"):
