@@ -33,7 +33,7 @@ def gold_entities(tsv: Path) -> set[tuple[int, int, str]]:
                 out.add(tuple(cur))
             cur = None
             continue
-        tok, s, e, _pos, tag = line.split("\t")
+        _tok, s, e, _pos, tag = line.split("\t")
         if tag in ("PERSON", "ORGANIZATION", "LOCATION", "MISC"):
             if cur and cur[2] == tag:
                 cur[1] = int(e)
@@ -67,7 +67,7 @@ def main() -> int:
     from quoteattr.nlp import models as qmodels
 
     report: dict[str, object] = {"models": str(args.models)}
-    key, kwargs = qmodels.pipeline_config(args.models)
+    _, kwargs = qmodels.pipeline_config(args.models)
     if args.models == "bundled":
         sizes = {f.name: f.stat().st_size for f in sorted(qmodels.bundled_dir().glob("*.pt"))}
         report["sizes_bytes"] = sizes

@@ -56,8 +56,8 @@ def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
 
 def examples(gold: object, doc: object) -> Iterator[tuple[list[list[str]], list[int]]]:
     """One group per matched quote: candidates' features and labels."""
-    from quoteattr.extractor import quote_candidates, resolve
     from quoteattr import indirect
+    from quoteattr.extractor import quote_candidates, resolve
     from quoteattr.resolvers import DEFAULT_RESOLVERS, Context, ranker
 
     cands = quote_candidates(doc)  # type: ignore[arg-type]

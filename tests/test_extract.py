@@ -114,7 +114,7 @@ def test_non_utf8_bytes_raise_a_clear_error(extractor) -> None:
 
 
 def test_utf8_bytes_are_accepted(extractor) -> None:
-    r = extractor.extract('"We will win," Senator Jane Smith said.'.encode())
+    r = extractor.extract(b'"We will win," Senator Jane Smith said.')
     assert r.quotes and r.quotes[0].speaker and r.quotes[0].speaker.name == "Jane Smith"
 
 

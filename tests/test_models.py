@@ -39,14 +39,14 @@ def _copy_models(tmp_path: Path) -> Path:
 def test_missing_model_file_names_the_file(tmp_path: Path) -> None:
     folder = _copy_models(tmp_path)
     (folder / "depparse.pt").unlink()
-    with pytest.raises(ModelError, match="depparse.pt"):
+    with pytest.raises(ModelError, match=r"depparse\.pt"):
         models.load_pipeline(folder)
 
 
 def test_corrupt_model_file_names_the_file(tmp_path: Path) -> None:
     folder = _copy_models(tmp_path)
     (folder / "pos.pt").write_bytes(b"not a torch file" * 200)
-    with pytest.raises(ModelError, match="pos.pt"):
+    with pytest.raises(ModelError, match=r"pos\.pt"):
         models.load_pipeline(folder)
 
 

@@ -76,11 +76,11 @@ def cue_entry(doc: Document, i: int) -> CueEntry | None:
     if entry is None:
         return None
     if doc.parsed and w.upos:
-        if entry.part == "verb" and w.upos not in ("VERB", "AUX"):
-            # taggers trained on little data call some verbs nouns; accept a noun-tagged
-            # form only when it is an inflected verb form (said, warned)
-            if not (w.text.lower().endswith(("ed", "id", "ld")) and w.upos in ("NOUN", "ADJ")):
-                return None
+        # taggers trained on little data call some verbs nouns; accept a noun-tagged form
+        # only when it is an inflected verb form (said, warned)
+        if entry.part == "verb" and w.upos not in ("VERB", "AUX") and not (
+                w.text.lower().endswith(("ed", "id", "ld")) and w.upos in ("NOUN", "ADJ")):
+            return None
         if entry.part == "noun" and w.upos not in ("NOUN", "PROPN"):
             return None
     elif entry.part == "noun":

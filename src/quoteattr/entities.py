@@ -13,7 +13,6 @@ names with that role.
 from __future__ import annotations
 
 import bisect
-
 from collections.abc import Sequence
 
 import attrs

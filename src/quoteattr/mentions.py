@@ -79,11 +79,10 @@ def _np(doc: Document, head: int, with_appos: bool) -> tuple[int, int]:
             base = rel.split(":")[0]
             if rel == "appos" and with_appos and j == head:
                 pass
-            elif base in _OUTSIDE_NP and rel not in _KEEP_NMOD:
-                # keep "there" in "media there" (advmod) and "of state" style nmods only
-                # when they sit right after the head
-                if not (base == "nmod" and c > head and _contiguous(doc, head, c)):
-                    continue
+            elif base in _OUTSIDE_NP and rel not in _KEEP_NMOD and not (
+                    base == "nmod" and c > head and _contiguous(doc, head, c)):
+                # an nmod right after the head stays ("Secretary of State")
+                continue
             keep.add(c)
             stack.append(c)
     # contiguous run around the head
@@ -116,7 +115,7 @@ def name_run(doc: Document, i: int) -> tuple[int, int]:
 
     def cap(k: int) -> bool:
         t = doc.words[k].text
-        return bool(t) and (t[0].isupper() or t in ("-", ".") and False)
+        return bool(t) and (t[0].isupper() or (t in ("-", ".") and False))
 
     if not cap(i):
         return i, i + 1
@@ -130,8 +129,8 @@ def name_run(doc: Document, i: int) -> tuple[int, int]:
 
 def _boundary(doc: Document, k: int) -> bool:
     t = doc.words[k].text
-    return t in {'"', "“", "”", "'", "‘", "’"} or k == doc.sentence_of(k).first and \
-        t.lower() in {"the", "a", "an", "but", "and", "later", "however"}
+    return t in {'"', "“", "”", "'", "‘", "’"} or (k == doc.sentence_of(k).first and \
+        t.lower() in {"the", "a", "an", "but", "and", "later", "however"})
 
 
 _GROUP_NOUNS = {"media", "police", "government", "officials", "authorities", "ministry",
@@ -151,11 +150,10 @@ def speaker_type(doc: Document, first: int, last: int) -> str:
     """PERSON | ORG | GPE | OTHER for the mention words[first:last]."""
     if is_pronoun(doc, first, last):
         gender, number = pronouns().get(doc.words[first].text.lower(), ("x", "sg"))
-        return "PERSON" if gender in ("m", "f") or number == "sg" and gender == "x" else "OTHER"
+        return "PERSON" if gender in ("m", "f") or (number == "sg" and gender == "x") else "OTHER"
     for e in doc.entities:
-        if e.first < last and first < e.last:
-            if e.type in ("PERSON", "ORG", "GPE"):
-                return e.type
+        if e.first < last and first < e.last and e.type in ("PERSON", "ORG", "GPE"):
+            return e.type
     words = [doc.words[k].text.lower().strip(".") for k in range(first, last)]
     from . import lexicons
 

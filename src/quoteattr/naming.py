@@ -35,7 +35,7 @@ class _Resolved:
 def build_result(doc: Document, cands: list[Candidate],
                  done: dict[int, Attribution]) -> Result:
     resolved: dict[int, _Resolved] = {}
-    for k, c in enumerate(cands):
+    for k in range(len(cands)):
         att = done.get(k)
         if att is not None:
             resolved[k] = _resolve_one(doc, cands, k, att, resolved)

@@ -265,11 +265,11 @@ def from_conllu(conllu_text: str, text: str | None = None) -> Document:
     except Exception as exc:  # conllu raises several exception types
         raise ConllUError(f"cannot parse the CoNLL-U input: {exc}. Check that it has ten "
                           "tab-separated columns per word line.") from exc
-    rows: list[tuple[int, int, str, list[dict[str, Any]], dict[str, Any]]] = []
+    rows: list[tuple[int, int, str, list[Any], dict[str, Any]]] = []
     built: list[str] = []
     pos = 0
     for s_i, sent in enumerate(sentences):
-        meta = sent.metadata or {}
+        meta: dict[str, Any] = dict(sent.metadata or {})
         if built and ("newpar" in meta or "newpar id" in meta or "newdoc" in meta
                       or "newdoc id" in meta):
             built.append("\n\n")
@@ -283,9 +283,9 @@ def from_conllu(conllu_text: str, text: str | None = None) -> Document:
             misc = tok.get("misc") or {}
             if isinstance(tid, tuple):
                 if len(tid) == 3 and tid[1] == "-":  # multiword token
-                    words = [w for w in sent if isinstance(w["id"], int)
-                             and tid[0] <= w["id"] <= tid[2]]
-                    rows.append((pos, s_i, tok["form"], words, misc))
+                    pieces = [w for w in sent if isinstance(w["id"], int)
+                              and tid[0] <= w["id"] <= tid[2]]
+                    rows.append((pos, s_i, tok["form"], pieces, misc))
                     skip_until = tid[2]
                     built.append(tok["form"])
                     pos += len(tok["form"])
@@ -342,7 +342,7 @@ def from_conllu(conllu_text: str, text: str | None = None) -> Document:
     for w in words:
         renum.setdefault(w.sent, len(renum))
     words = [attrs.evolve(w, sent=renum[w.sent]) for w in words]
-    for old, new in renum.items():
+    for new in renum.values():
         members = [w for w in words if w.sent == new]
         sents.append(Sentence(new, members[0].start, members[-1].end, members[0].index,
                               members[-1].index + 1))

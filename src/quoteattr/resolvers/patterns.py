@@ -32,9 +32,9 @@ def _title_word(w: str) -> bool:
     return w.lower().strip(".") in _title_words()
 
 
-_AUX = {"has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "has",
-        "did", "does", "do", "could", "might", "may", "should", "then", "later", "had",
-        "previously", "once", "again", "not", "never", "both"}
+_AUX = {"has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "did",
+        "does", "do", "could", "might", "may", "should", "then", "later", "previously", "once",
+        "again", "not", "never", "both"}
 
 
 def np_before(doc: Document, i: int, floor: int) -> tuple[int, int] | None:
@@ -43,8 +43,8 @@ def np_before(doc: Document, i: int, floor: int) -> tuple[int, int] | None:
     (``The Israeli military chief, Aviv Kochavi, said`` gives ``Aviv Kochavi``)."""
     j = i - 1
     while j >= floor and (doc.words[j].text.lower() in _AUX or
-                          doc.words[j].text.lower().endswith("ly") and
-                          not doc.words[j].text[:1].isupper()):
+                          (doc.words[j].text.lower().endswith("ly") and
+                          not doc.words[j].text[:1].isupper())):
         j -= 1
     if j >= floor and doc.words[j].text == ",":
         inner = np_before(doc, j, floor)
