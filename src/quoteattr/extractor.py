@@ -10,6 +10,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 
+import attrs
+import regex
+
 from . import cues, indirect, marks, naming
 from .errors import InputError
 from .nlp import document as docview
@@ -145,7 +148,7 @@ def _as_str(t: str | bytes) -> str:
 # ---------------------------------------------------------------------- the stages
 
 def run_stages(doc: Document, resolvers: Sequence[Resolver] = DEFAULT_RESOLVERS,
-               strategy: str = "rules+ranker") -> Result:
+               strategy: str = "rules+ranker", keep_unattributed: bool = False) -> Result:
     """Everything after parsing: marks, candidates, cues, indirect quotes, resolvers, names."""
     if not doc.words:
         return Result()
@@ -160,7 +163,40 @@ def run_stages(doc: Document, resolvers: Sequence[Resolver] = DEFAULT_RESOLVERS,
         att = resolve(ctx, c, resolvers, strategy)
         if att is not None:
             ctx.done[k] = att
+    if not keep_unattributed:
+        cands, ctx.done = _drop_unattributed(doc, cands, ctx.done)
     return naming.build_result(doc, cands, ctx.done)
+
+
+_NOT_WORDS = regex.compile(r"^(?:[\d\W_]+|\S*(?:https?:|www\.|\.com|pic\.twitter|@)\S*)$")
+
+
+def _drop_unattributed(doc: Document, cands: list[Candidate], done: dict[int, Attribution]
+                       ) -> tuple[list[Candidate], dict[int, Attribution]]:
+    """Quoted stretches that are not speech: scare quotes with neither cue nor speaker, and
+    quoted numbers, links and handles (embedded tweets)."""
+    keep: list[Candidate] = []
+    kept: dict[int, Attribution] = {}
+    for k, c in enumerate(cands):
+        text = doc.text[c.start:c.end].strip()
+        if _NOT_WORDS.match(text):
+            continue
+        if c.kind == "mixed" and c.cue is None and k not in done and len(text.split()) <= 3:
+            continue
+        if k in done:
+            kept[len(keep)] = done[k]
+        keep.append(c)
+    # attributions that continue an earlier quote point at its new index
+    index_map = {}
+    j = 0
+    for k in range(len(cands)):
+        if cands[k] is (keep[j] if j < len(keep) else None):
+            index_map[k] = j
+            j += 1
+    for i, att in list(kept.items()):
+        if att.antecedent_of is not None:
+            kept[i] = attrs.evolve(att, antecedent_of=index_map.get(att.antecedent_of))
+    return keep, kept
 
 
 #: rules whose answers the ranker may overrule

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Speed and memory of quote extraction, against the stanza parse alone as the baseline.
+
+    python benchmarks/extract.py [--texts DIR] [--repeat 3] [--fast-only]
+
+Texts: every .txt under --texts (default: PolNeAR dev if ../shared/data is there, else the
+founding article repeated). Prints, for the same texts in the same run:
+
+* baseline: stanza pipeline alone (tokenize ... ner), words per second;
+* full: quoteattr.Extractor (parse + quote stages), words per second, and the ratio
+  full / baseline time (the cost of the quote stages on top of parsing);
+* fast: Extractor(mode="fast"), words per second and its speed-up over full;
+* peak resident memory of the process after each phase (resource.getrusage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load_texts(folder: Path | None) -> list[str]:
+    if folder is None:
+        dev = REPO.parent / "shared" / "data" / "polnear" / "dev" / "text"
+        folder = dev if dev.is_dir() else None
+    if folder is None:
+        return [(REPO / "fixtures" / "founding_article.txt").read_text(encoding="utf-8")] * 20
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--texts", type=Path, default=None)
+    p.add_argument("--repeat", type=int, default=1)
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--fast-only", action="store_true")
+    args = p.parse_args()
+    texts = load_texts(args.texts)[: args.limit]
+    words = sum(len(t.split()) for t in texts) * args.repeat
+    print(f"{len(texts)} texts x {args.repeat}, {words} whitespace words")
+
+    from quoteattr import Extractor
+
+    rows = []
+    if not args.fast_only:
+        ex = Extractor()
+        nlp = ex._nlp  # the same loaded stanza pipeline: the baseline
+        import stanza
+
+        from quoteattr.nlp.document import split_paragraphs
+
+        t = time.perf_counter()
+        for _ in range(args.repeat):
+            for text in texts:
+                nlp.bulk_process([stanza.Document([], text=p.text)
+                                  for p in split_paragraphs(text)])
+        base = time.perf_counter() - t
+        rows.append(("baseline stanza parse", base, peak_mb()))
+        t = time.perf_counter()
+        for _ in range(args.repeat):
+            for _r in ex.extract_many(texts):
+                pass
+        full = time.perf_counter() - t
+        rows.append(("quoteattr full", full, peak_mb()))
+    fx = Extractor(mode="fast")
+    t = time.perf_counter()
+    for _ in range(args.repeat):
+        for _r in fx.extract_many(texts):
+            pass
+    fast = time.perf_counter() - t
+    rows.append(("quoteattr fast", fast, peak_mb()))
+
+    print(f"{'phase':24} {'seconds':>8} {'words/s':>10} {'peak MB':>8}")
+    for name, sec, mb in rows:
+        print(f"{name:24} {sec:8.2f} {words / sec:10.0f} {mb:8.0f}")
+    if not args.fast_only:
+        print(f"full / baseline time ratio: {full / base:.3f}  "
+              f"(quote stages add {100 * (full - base) / base:.1f}% to parsing)")
+        print(f"fast speed-up over full: {full / fast:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
