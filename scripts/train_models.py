@@ -309,6 +309,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=1234)
     p.add_argument("--quick", action="store_true", help="a few steps per stage (smoke test)")
     p.add_argument("--force", action="store_true", help="retrain stages whose model exists")
+    p.add_argument("--adopt", action="store_true",
+                   help="don't train: compact the best model a stopped trainer saved in --work "
+                        "into --out (after stopping a trainer by hand)")
     p.add_argument("--budget-scale", type=float, default=1.0,
                    help="multiply every stage's wall-clock budget (e.g. 3 for longer runs)")
     args = p.parse_args(argv)
@@ -334,6 +337,16 @@ def main(argv: list[str] | None = None) -> int:
         env.update(OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads))
 
     budgets = {k: v * args.budget_scale for k, v in BUDGET_MINUTES.items()}
+    if args.adopt:
+        for stage in stages:
+            produced = work / "saved" / stage / MODEL_FILES[stage]
+            if not produced.exists():
+                log.error("%s: nothing saved at %s", stage, produced)
+                return 1
+            args.out.mkdir(parents=True, exist_ok=True)
+            compact_model(produced, args.out / MODEL_FILES[stage])
+            log.info("%s: adopted %s", stage, produced)
+        return 0
     data = args.data.resolve()
     if any(s != "ner" for s in stages):
         prepare_ud(data, work, env)

@@ -140,8 +140,10 @@ def link(doc: Document, qfirst: int, qlast: int) -> int | None:
     return None
 
 
-def nearest(doc: Document, qfirst: int, qlast: int, prefer_after: bool) -> int | None:
-    """The nearest cue in the quote's sentence(s) outside the quote, by word distance."""
+def nearest(doc: Document, qfirst: int, qlast: int, prefer_after: bool,
+            max_after: int = 6) -> int | None:
+    """The nearest cue in the quote's sentence(s) outside the quote, by word distance; a cue
+    after the quote counts only within ``max_after`` words (``"...," the senator said``)."""
     if qfirst >= qlast:
         return None
     s_first = doc.sentence_of(qfirst).first
@@ -152,6 +154,8 @@ def nearest(doc: Document, qfirst: int, qlast: int, prefer_after: bool) -> int |
             continue
         after = i >= qlast
         dist = (i - qlast) if after else (qfirst - i)
+        if after and dist > max_after:
+            continue
         score = dist + (0 if after == prefer_after else 0.5)
         if best is None or score < best[0]:
             best = (score, i)

@@ -231,7 +231,9 @@ def resolve(ctx: Context, c: Candidate, resolvers: Sequence[Resolver],
 def quote_candidates(doc: Document) -> list[Candidate]:
     """Direct and mixed quotes from the quotation marks, with kind and cue."""
     out = []
-    for m in marks.find_quotations(doc.text):
+    found = marks.find_quotations(doc.text)
+    tops = [m for m in found if m.depth == 0]
+    for m in found:
         if m.depth != 0 or not doc.text[m.start:m.end].strip():
             continue
         words = doc.words_in(m.start, m.end)
@@ -244,7 +246,7 @@ def quote_candidates(doc: Document) -> list[Candidate]:
         cue = cues.link(doc, first, last)
         if cue is None:
             cue = cues.nearest(doc, first, last, prefer_after=(kind == "direct"))
-            if cue is not None and _other_quote_between(doc, m, cue):
+            if cue is not None and _other_quote_between(doc, m, cue, tops):
                 cue = None
         start, end = _trim(doc.text, m.start, m.end)
         out.append(Candidate(start, end, kind, first, last, cue, m))
@@ -306,10 +308,10 @@ def _kind(doc: Document, m: marks.QuotedSpan, first: int, last: int) -> str:
     return "mixed"
 
 
-def _other_quote_between(doc: Document, m: marks.QuotedSpan, cue: int) -> bool:
+def _other_quote_between(doc: Document, m: marks.QuotedSpan, cue: int,
+                         tops: list[marks.QuotedSpan]) -> bool:
     pos = doc.words[cue].start
     lo, hi = (m.close_end, pos) if pos >= m.close_end else (pos, m.open_start)
-    seg = doc.text[lo:hi]
-    return any(ch in seg for ch in "\"“”«»")
+    return any(lo <= o.open_start and o.close_end <= hi for o in tops if o is not m)
 
 
