@@ -79,13 +79,27 @@ def cue_entry(doc: Document, i: int) -> CueEntry | None:
         # taggers trained on little data call some verbs nouns; accept a noun-tagged form
         # only when it is an inflected verb form (said, warned)
         if entry.part == "verb" and w.upos not in ("VERB", "AUX") and not (
-                w.text.lower().endswith(("ed", "id", "ld")) and w.upos in ("NOUN", "ADJ")):
+                w.upos in ("NOUN", "PROPN", "ADJ") and _verb_form(doc, i)):
             return None
         if entry.part == "noun" and w.upos not in ("NOUN", "PROPN"):
             return None
     elif entry.part == "noun":
         return None
     return entry
+
+
+_NOMINAL_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
+                   "that", "these", "those", "of", "in", "for", "'s", "’s"}
+
+
+def _verb_form(doc: Document, i: int) -> bool:
+    """A speech verb the tagger called a noun (headlines: "Iran Accuses ..."): an inflected
+    form not preceded by a determiner or preposition."""
+    form = doc.words[i].text.lower()
+    if not form.endswith(("ed", "id", "ld", "s")) or form in ("comments", "remarks", "words"):
+        return False
+    prev = doc.words[i - 1].text.lower() if i > 0 else ""
+    return prev not in _NOMINAL_BEFORE
 
 
 def is_cue(doc: Document, i: int) -> bool:

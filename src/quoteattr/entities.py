@@ -364,8 +364,8 @@ def _proper(doc: Document, u: roles.Unit) -> bool:
     """A proper noun: tagged PROPN, or capitalised where capitals are not just the start of
     a sentence ("Media there reported" is not a name)."""
     word = doc.words[u.first]
-    if word.upos:
-        return word.upos == "PROPN"
+    if word.upos == "PROPN" or word.ner != "O" or roles.affiliation_of(u.text) is not None:
+        return True
     if not u.capitalised:
         return False
     sentence_start = doc.sentence_of(u.first).first == u.first

@@ -11,7 +11,7 @@ Needs the dependency tree; fast mode finds no indirect quotes.
 from __future__ import annotations
 
 from . import cues
-from .nlp.document import Document
+from .nlp.document import Document, Word
 from .resolvers.base import Candidate
 
 _CLAUSE = ("ccomp",)
@@ -50,6 +50,15 @@ def _content(doc: Document, cue: int, lemma: str) -> tuple[int, int] | None:
     for c in doc.children(cue):
         if doc.words[c].deprel in _CLAUSE and c > cue:
             return _trim(doc, doc.subtree(c))
+    if lemma not in _OBJECT_CUES:
+        # a misparsed complement ("reported a cyberattack ... caused the blackout" read as
+        # object + clause): the cue's right dependents, when they hold a verb
+        right = [c for c in doc.children(cue) if c > cue and doc.words[c].deprel.split(":")[0]
+                 in ("obj", "xcomp", "advcl", "parataxis", "dep")]
+        words = sorted({k for c in right for k in doc.subtree(c)})
+        if len(words) >= 4 and any(doc.words[k].upos in ("VERB", "AUX") for k in words) and \
+                words[0] <= cue + 2:
+            return _trim(doc, words)
     if lemma in _OBJECT_CUES:
         objs = [c for c in doc.children(cue) if doc.words[c].deprel == "obj" and c > cue]
         if objs:
@@ -75,6 +84,11 @@ def _according_clause(doc: Document, cue: int) -> tuple[int, int] | None:
     return _trim(doc, words)
 
 
+def _participle(w: Word) -> bool:
+    """', warning that ...' starts a participle clause: the reported content ends before."""
+    return w.xpos in ("VBG", "VBN") or (w.upos == "VERB" and w.text.endswith("ing"))
+
+
 def _trim(doc: Document, words: list[int]) -> tuple[int, int] | None:
     if not words:
         return None
@@ -83,7 +97,8 @@ def _trim(doc: Document, words: list[int]) -> tuple[int, int] | None:
     run = sorted(words)
     end = first
     for k in run:
-        if k > end + 1:
+        if k > end + 1 or (doc.words[k].text == "," and k + 1 < len(doc.words)
+                           and _participle(doc.words[k + 1])):
             break
         end = k
     last = end

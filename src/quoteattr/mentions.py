@@ -53,7 +53,26 @@ def mention_bounds(doc: Document, head: int) -> tuple[int, int]:
         for a in doc.children_by(head, "appos"):
             af, al = _np(doc, a, with_appos=False)
             if _has_name(doc, af, al):
-                return af, al
+                return _extend_name(doc, af, al)
+    return _extend_name(doc, first, last)
+
+
+def _extend_name(doc: Document, first: int, last: int) -> tuple[int, int]:
+    """Parsers sometimes split a name ("Hugh" and "Hill" as two subjects): take in the
+    capitalised proper nouns right next to a name mention."""
+    if not doc.parsed or not _has_name(doc, first, last):
+        return first, last
+    s = doc.sentence_of(first)
+
+    def name_word(k: int) -> bool:
+        w = doc.words[k]
+        return w.text[:1].isupper() and w.upos in ("PROPN", "NOUN") and w.text.isalpha()
+
+    while last < s.last and name_word(last) and doc.words[last - 1].upos == "PROPN":
+        last += 1
+    while first > s.first and name_word(first - 1) and doc.words[first].upos == "PROPN" \
+            and doc.words[first - 1].upos == "PROPN":
+        first -= 1
     return first, last
 
 

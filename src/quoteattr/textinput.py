@@ -37,6 +37,17 @@ def check_binary(text: str) -> None:
                              f"{len(sample)}: it looks like binary data, not an article.")
 
 
+def _mark_entity(m: regex.Match[str]) -> str:
+    """A quotation-mark entity becomes the mark plus spaces, the mark on the side of the
+    word it belongs to (``&quot;We`` -> ``     "We``; ``win,&quot; `` -> ``win,"     ``)."""
+    ent = m.group(0)
+    mark = {"&ldquo;": "“", "&#8220;": "“", "&rdquo;": "”", "&#8221;": "”"}.get(ent, '"')
+    pad = " " * (len(ent) - 1)
+    after = m.string[m.end():m.end() + 1]
+    opens = bool(after) and not after.isspace() and after not in ",.;:!?"
+    return pad + mark if opens else mark + pad
+
+
 def clean_text(text: str, html: str = "blank") -> str:
     """The text to parse: same length as ``text``, offsets unchanged."""
     check_binary(text)
@@ -57,10 +68,7 @@ def clean_text(text: str, html: str = "blank") -> str:
     out = _SCRIPT.sub(lambda m: "".join("\n" if c == "\n" else " " for c in m.group(0)), text)
     out = _TAG.sub(blank, out)
     # common entities keep their length as spaces but quotation-mark entities become marks
-    out = regex.sub(r"&(?:quot|#34|#x22);", lambda m: '"' + " " * (len(m.group(0)) - 1), out)
-    out = regex.sub(r"&(?:rdquo|ldquo|#822[01]);",
-                    lambda m: ("“" if "l" in m.group(0) or "0" in m.group(0) else "”")
-                    + " " * (len(m.group(0)) - 1), out)
+    out = regex.sub(r"&(?:quot|#34|#x22|ldquo|rdquo|#8220|#8221);", _mark_entity, out)
     out = regex.sub(r"&(?:amp|nbsp|#\d{1,6}|[a-z]{2,8});", lambda m: " " * len(m.group(0)), out)
     assert len(out) == len(text)
     return out

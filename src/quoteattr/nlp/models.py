@@ -85,7 +85,7 @@ def pipeline_config(models: str | os.PathLike[str] = "bundled") -> tuple[str, di
         if not folder.is_dir():
             raise ModelError(f"model folder {folder} does not exist. Pass 'bundled', 'stanza' "
                              "or a folder of stanza model files.")
-        if (folder / "resources.json").is_file():
+        if (folder / "resources.json").is_file() and (folder / "en").is_dir():
             return spec, {**base, "dir": str(_official_dir(folder))}
         paths = model_paths(folder)
     kwargs = dict(base)

@@ -18,7 +18,8 @@ _SUBJ = ("nsubj",)
 
 def _attribution(doc: Document, head: int, name: str, conf: float) -> Attribution:
     first, last = mentions.mention_bounds(doc, head)
-    return Attribution(first, last, name, conf, head, mentions.full_bounds(doc, head))
+    ff, fl = mentions.full_bounds(doc, head)
+    return Attribution(first, last, name, conf, head, (min(ff, first), max(fl, last)))
 
 
 def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
@@ -44,9 +45,15 @@ def cue_subject(ctx: Context, q: Candidate) -> Attribution | None:
     s = subject_of(doc, q.cue)
     if s is None or q.first <= s < q.last:
         return None
-    if doc.words[s].upos in ("PUNCT", "SYM"):
+    if doc.words[s].upos in ("PUNCT", "SYM") or _fronted_adverbial(doc, s):
         return None
     return _attribution(doc, s, "cue_subject", 0.9)
+
+
+def _fronted_adverbial(doc: Document, s: int) -> bool:
+    """'Later, X said': a sentence-initial word set off by a comma is no subject."""
+    sent = doc.sentence_of(s)
+    return s == sent.first and s + 1 < sent.last and doc.words[s + 1].text == ","
 
 
 @resolver("passive_agent")
