@@ -6,7 +6,6 @@ import itertools
 import json
 import random
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -278,16 +277,16 @@ def assert_local(text: str, s: QuotedSpan) -> None:
         assert not rest or rest[0] in ALL_MARKS
 
 
-def test_two_megabytes_of_unbalanced_marks_is_fast_and_local():
+def test_two_megabytes_of_unbalanced_marks_stay_local():
+    # speed is measured by benchmarks/, not here; this checks the scan finishes (a
+    # backtracking pattern would not) and recovers every unbalanced mark locally
     rng = random.Random(7)
     pieces = ['The minister said "we will win ', "and the 'reform ", "5'11\" ", "“never ",
               'left." ', "« oui ", "the bosses' ", "”", "\n", "\n\n"]
     text = "".join(rng.choice(pieces) for _ in range(230_000))
     assert len(text) > 2_000_000
     assert sum(text.count(c) for c in ALL_MARKS) > 100_000
-    began = time.perf_counter()
     spans = find_quotations(text)
-    assert time.perf_counter() - began < 5.0
     assert len(spans) > 10_000
     assert any(not s.closed for s in spans)
     for s in spans:

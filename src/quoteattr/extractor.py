@@ -249,8 +249,24 @@ def quote_candidates(doc: Document) -> list[Candidate]:
             if cue is not None and _other_quote_between(doc, m, cue, tops):
                 cue = None
         start, end = _trim(doc.text, m.start, m.end)
-        out.append(Candidate(start, end, kind, first, last, cue, m))
+        out.append(Candidate(start, end, kind, first, last, cue, m,
+                             _pieces(doc, start, end) if m.paragraphs > 1 else ()))
     return out
+
+
+def _pieces(doc: Document, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The quoted words of each paragraph of a quotation that runs over several."""
+    out = []
+    for p in doc.paragraphs:
+        s, e = max(start, p.start), min(end, p.end)
+        if s >= e:
+            continue
+        while s < e and (doc.text[s] in marks.ALL_MARKS or doc.text[s].isspace()):
+            s += 1
+        s, e = _trim(doc.text, s, e)
+        if s < e:
+            out.append((s, e))
+    return tuple(out)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

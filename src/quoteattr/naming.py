@@ -56,8 +56,9 @@ def build_result(doc: Document, cands: list[Candidate],
             role, aff = merged.get((r.name, r.type), (r.role, r.affiliation))
             speaker = Speaker(r.name, r.mention, role, aff, r.type)
             conf = att.confidence * (0.9 if r.pronoun else 1.0) * (1.0 if r.name else 0.8)
-        quotes.append(Quote(doc.text[c.start:c.end], c.start, c.end, c.kind, cue, speaker,
-                            round(conf, 4), att.resolver if att else None))
+        for start, end in c.pieces or ((c.start, c.end),):
+            quotes.append(Quote(doc.text[start:end], start, end, c.kind, cue, speaker,
+                                round(conf, 4), att.resolver if att else None))
     return Result(tuple(quotes), tuple(_entities(quotes, merged)))
 
 

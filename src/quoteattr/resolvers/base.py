@@ -27,6 +27,9 @@ class Candidate:
     last: int
     cue: int | None = None  # word index of the cue
     mark: QuotedSpan | None = None
+    # a quotation over several paragraphs is resolved once and reported one quote per
+    # paragraph: the (start, end) of each paragraph's quoted words
+    pieces: tuple[tuple[int, int], ...] = ()
 
     @property
     def paragraph_alone(self) -> bool:
