@@ -54,7 +54,24 @@ def mention_bounds(doc: Document, head: int) -> tuple[int, int]:
             af, al = _np(doc, a, with_appos=False)
             if _has_name(doc, af, al):
                 return _extend_name(doc, af, al)
+        named = _apposed_name(doc, last)
+        if named is not None:
+            return named
     return _extend_name(doc, first, last)
+
+
+def _apposed_name(doc: Document, last: int) -> tuple[int, int] | None:
+    """', Aviv Kochavi,' right after a description, whatever the parser made of it."""
+    s = doc.sentence_of(last - 1)
+    if last >= s.last or doc.words[last].text != ",":
+        return None
+    k = last + 1
+    while k < s.last and doc.words[k].upos in ("PROPN", "NOUN") and \
+            doc.words[k].text[:1].isupper() and doc.words[k].text.isalpha():
+        k += 1
+    if k - (last + 1) >= 2 and k < s.last and doc.words[k].text == ",":
+        return last + 1, k
+    return None
 
 
 def _extend_name(doc: Document, first: int, last: int) -> tuple[int, int]:

@@ -28,6 +28,16 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
         return subj[0]
     w = doc.words[verb]
     rel = w.deprel.split(":")[0]
+    if depth == 0 and rel == "advcl" and verb > 0 and doc.words[verb - 1].text == "," and \
+            (w.xpos == "VBG" or w.text.endswith("ing")):
+        # "Iran blamed Israel ..., warning that ...": the participle's subject is the main
+        # clause's, however deep the parser attached it
+        sent = doc.sentence_of(verb)
+        roots = [i for i in range(sent.first, sent.last) if doc.words[i].head < 0]
+        for r in roots:
+            subj = [c for c in doc.children(r) if doc.words[c].deprel == "nsubj" and c < verb]
+            if subj:
+                return subj[0]
     if depth < 2 and w.head >= 0 and rel in ("advcl", "conj", "xcomp", "acl", "parataxis"):
         if rel == "acl" and doc.words[w.head].upos in ("NOUN", "PROPN", "PRON"):
             # "the comments by X" or "X, speaking on ...": the modified noun is the speaker
