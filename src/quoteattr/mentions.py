@@ -81,14 +81,16 @@ def _extend_name(doc: Document, first: int, last: int) -> tuple[int, int]:
         return first, last
     s = doc.sentence_of(first)
 
-    def name_word(k: int) -> bool:
+    def cap(k: int) -> bool:
         w = doc.words[k]
-        return w.text[:1].isupper() and w.upos in ("PROPN", "NOUN") and w.text.isalpha()
+        return w.text[:1].isupper() and w.text.isalpha() and w.upos not in ("VERB", "AUX")
 
-    while last < s.last and name_word(last) and doc.words[last - 1].upos == "PROPN":
+    # a capitalised run (title and name: "Israel Prime Minister Benjamin Netanyahu") is one
+    # mention whatever the parser split it into
+    while last < s.last and cap(last) and cap(last - 1):
         last += 1
-    while first > s.first and name_word(first - 1) and doc.words[first].upos == "PROPN" \
-            and doc.words[first - 1].upos == "PROPN":
+    while first > s.first and cap(first - 1) and cap(first) and \
+            not (first - 1 == s.first and doc.words[first - 1].upos in ("ADV", "DET")):
         first -= 1
     return first, last
 
@@ -99,7 +101,7 @@ def full_bounds(doc: Document, head: int) -> tuple[int, int]:
 
 
 def _has_name(doc: Document, first: int, last: int) -> bool:
-    return any(doc.words[i].upos == "PROPN" or doc.words[i].ner != "O"
+    return any(doc.words[i].upos == "PROPN" or doc.words[i].ner.endswith("PERSON")
                for i in range(first, last))
 
 
@@ -133,6 +135,10 @@ def _np(doc: Document, head: int, with_appos: bool) -> tuple[int, int]:
             af, al = _np(doc, a, with_appos=False)
             if af > last and all(doc.words[k].upos == "PUNCT" for k in range(last + 1, af)):
                 last = al - 1
+    # "media there", "officials here"
+    if last + 1 < len(doc.words) and doc.words[last + 1].text.lower() in ("there", "here") \
+            and doc.words[last].upos in ("NOUN", "PROPN"):
+        last += 1
     while first < last and doc.words[first].upos == "PUNCT":
         first += 1
     while last > first and doc.words[last].upos == "PUNCT":

@@ -306,11 +306,14 @@ def _particles_end(us: Sequence[Unit], b: int, hi: int) -> int:
 def _person_like(doc: Document, us: Sequence[Unit], a: int, b: int) -> bool:
     """Words that can be a person's name: not an organisation, country, place or other
     named entity."""
+    # NER is evidence, not a veto: a small news NER model often calls "Commissioner
+    # Geoffrey Starks" an organisation; places stay out, organisations need their words
     for k in range(a, b):
         ent = doc.entity_at(us[k].first)
-        if ent is not None and ent.type != "PERSON":
+        if ent is not None and ent.type != "PERSON" and b - a == 1:
             return False
-    if any(doc.entity_at(us[k].first) is not None for k in range(a, b)):
+    if any((e := doc.entity_at(us[k].first)) is not None and e.type == "PERSON"
+           for k in range(a, b)):
         return True
     words = [u.text for u in us[a:b]]
     if affiliation_of(" ".join(words)) is not None:
