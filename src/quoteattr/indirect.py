@@ -55,10 +55,10 @@ def _content(doc: Document, cue: int, lemma: str) -> tuple[int, int] | None:
         # object + clause): the cue's right dependents, when they hold a verb
         right = [c for c in doc.children(cue) if c > cue and doc.words[c].deprel.split(":")[0]
                  in ("obj", "xcomp", "advcl", "parataxis", "dep")]
-        words = sorted({k for c in right for k in doc.subtree(c)})
-        if len(words) >= 4 and any(doc.words[k].upos in ("VERB", "AUX") for k in words) and \
-                words[0] <= cue + 2:
-            return _trim(doc, words)
+        clause = sorted({k for c in right for k in doc.subtree(c)})
+        if len(clause) >= 4 and any(doc.words[k].upos in ("VERB", "AUX") for k in clause) and \
+                clause[0] <= cue + 2:
+            return _trim(doc, clause)
     if lemma in _OBJECT_CUES:
         objs = [c for c in doc.children(cue) if doc.words[c].deprel == "obj" and c > cue]
         if objs:
