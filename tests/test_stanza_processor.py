@@ -98,8 +98,10 @@ def test_in_a_pipeline(tmp_path: Path) -> None:
     doc = nlp(parsed_doc())
     _check_jane(doc.quotes)
 
-    # quote_resolvers reaches the processor: with no resolver, nobody is the speaker
-    no_resolvers = stanza.Pipeline(**common, quote_check_requirements=False, quote_resolvers=())
+    # quote_resolvers reaches the processor: with no resolver (and no ranker), nobody is
+    # the speaker
+    no_resolvers = stanza.Pipeline(**common, quote_check_requirements=False, quote_resolvers=(),
+                                   quote_strategy="rules")
     doc = no_resolvers(parsed_doc())
     assert [q.text for q in doc.quotes] == ["We will win"] and doc.quotes[0].speaker is None
 

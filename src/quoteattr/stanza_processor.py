@@ -33,7 +33,8 @@ NAME = "quote"
 REQUIRES: frozenset[str] = frozenset({"tokenize", "pos", "lemma", "depparse"})
 
 
-def annotate(doc: Any, resolvers: Sequence[Resolver] = DEFAULT_RESOLVERS) -> Result:
+def annotate(doc: Any, resolvers: Sequence[Resolver] = DEFAULT_RESOLVERS,
+             strategy: str = "rules+ranker") -> Result:
     """Find the quotes of a parsed stanza Document and attach them to it.
 
     Sets ``doc.quoteattr`` (the :class:`~quoteattr.Result`) and ``doc.quotes`` (its quotes as
@@ -46,7 +47,7 @@ def annotate(doc: Any, resolvers: Sequence[Resolver] = DEFAULT_RESOLVERS) -> Res
     if text is None:
         raise InputError("the stanza Document has no text; build it with "
                          "Document(sentences, text=...) so that quote offsets can index it")
-    result = run_stages(from_stanza([doc], text), resolvers)
+    result = run_stages(from_stanza([doc], text), resolvers, strategy)
     doc.quoteattr = result
     doc.quotes = list(result.quotes)
     return result
@@ -71,6 +72,7 @@ class QuoteProcessor(Processor):
 
     Config (``quote_``-prefixed in ``stanza.Pipeline`` keyword arguments):
         resolvers: a sequence of quoteattr resolvers replacing :data:`DEFAULT_RESOLVERS`.
+        strategy: "rules+ranker" (default), "rules" or "ranker" (see Extractor).
     """
 
     PROVIDES_DEFAULT = {NAME}  # noqa: RUF012 - stanza reads these class attributes
@@ -81,10 +83,11 @@ class QuoteProcessor(Processor):
         resolvers = config.get("resolvers")
         self.resolvers: tuple[Resolver, ...] = (
             tuple(resolvers) if resolvers is not None else tuple(DEFAULT_RESOLVERS))
+        self.strategy: str = config.get("strategy", "rules+ranker")
 
     def mark_inactive(self) -> None:
         """Nothing to free (stanza calls this when the pipeline's requirements fail)."""
 
     def process(self, doc: Any) -> Any:
-        annotate(doc, self.resolvers)
+        annotate(doc, self.resolvers, self.strategy)
         return doc
