@@ -10,8 +10,8 @@ Kochavi").
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
+from . import lexicons
 from .nlp.document import Document
 
 # relations that leave the noun phrase (clauses, coordination, punctuation around it)
@@ -23,19 +23,7 @@ _KEEP_NMOD = {"nmod:poss", "nmod:npmod", "nmod:tmod"}
 @functools.cache
 def pronouns() -> dict[str, tuple[str, str]]:
     """Pronoun -> (gender m|f|n|x, number sg|pl), from lexicons/pronouns.tsv."""
-    out: dict[str, tuple[str, str]] = {}
-    path = resources.files("quoteattr") / "lexicons" / "pronouns.tsv"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:  # pragma: no cover - shipped with the package
-        text = ""
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) >= 3:
-            out[cols[0].strip().lower()] = (cols[1].strip(), cols[2].strip())
-    return out
+    return {w: (g, n) for w, (g, n, _person) in lexicons.pronouns().items()}
 
 
 def is_pronoun(doc: Document, first: int, last: int) -> bool:
@@ -197,8 +185,6 @@ def speaker_type(doc: Document, first: int, last: int) -> str:
         if e.first < last and first < e.last and e.type in ("PERSON", "ORG", "GPE"):
             return e.type
     words = [doc.words[k].text.lower().strip(".") for k in range(first, last)]
-    from . import lexicons
-
     countries = {c.lower() for c in lexicons.demonyms().values()}
     if " ".join(words) in countries or (len(words) == 1 and words[0] in countries):
         return "GPE"
