@@ -12,6 +12,13 @@ FIXTURES = REPO / "fixtures"
 SHARED_DATA = REPO.parent / "shared" / "data"
 
 
+def founding() -> tuple[str, dict]:
+    """The founding article and its expected quotes (fixtures/, committed)."""
+    text = (FIXTURES / "founding_article.txt").read_text(encoding="utf-8")
+    expected = json.loads((FIXTURES / "founding_expected.json").read_text(encoding="utf-8"))
+    return text, expected
+
+
 @pytest.fixture(scope="session")
 def extractor():
     from quoteattr import Extractor

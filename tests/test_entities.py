@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import shutil
 from collections.abc import Iterable
-from pathlib import Path
 
 import attrs
 import pytest
@@ -15,9 +12,8 @@ from quoteattr.entities import MentionInfo, canonical_names, cluster, resolve_na
 from quoteattr.nlp.document import Document, NamedEntity, from_regex
 from quoteattr.roles import analyse_text
 from quoteattr.types import Span
+from tests.conftest import founding
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = Path("/work/shared/seed")
 ARTICLE_PEOPLE = ["Lloyd Austin", "Austin", "Joe Biden", "Benny Gantz", "Gantz",
                   "Saeed Khatibzadeh", "Aviv Kochavi", "Benjamin Netanyahu", "Donald Trump",
                   "Barack Obama"]
@@ -175,23 +171,9 @@ def test_former_and_current_holders_of_a_role() -> None:
 
 # ------------------------------------------------------------------ the founding article
 
-def _founding() -> tuple[str, dict]:
-    fixtures = ROOT / "fixtures"
-    article = fixtures / "founding_article.txt"
-    if not article.exists() and (SEED / "article.txt").exists():
-        fixtures.mkdir(exist_ok=True)
-        shutil.copyfile(SEED / "article.txt", article)
-    expected = fixtures / "founding_expected.json"
-    if not expected.exists():
-        expected = SEED / "expected.json"
-    if not article.exists() or not expected.exists():
-        pytest.skip("the founding article is not available")
-    return article.read_text(encoding="utf-8"), json.loads(expected.read_text("utf-8"))
-
-
 @pytest.fixture(params=["ner", "no-ner"])
 def founding_doc(request: pytest.FixtureRequest) -> Document:
-    text, _ = _founding()
+    text, _ = founding()
     doc = from_regex(text)
     return with_entities(doc, ARTICLE_PEOPLE) if request.param == "ner" else doc
 
@@ -217,7 +199,7 @@ def test_founding_article_canonical_names(founding_doc: Document) -> None:
 
 
 def test_founding_article_people(founding_doc: Document) -> None:
-    _, expected = _founding()
+    _, expected = founding()
     found = {p.name: p for p in entities.people(founding_doc)}
     for person in expected["people"]:
         got = found[person["name"]]

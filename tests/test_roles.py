@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,9 +9,7 @@ import pytest
 from quoteattr import lexicons, roles
 from quoteattr.nlp.document import from_regex
 from quoteattr.roles import analyse, analyse_text
-
-ROOT = Path(__file__).resolve().parents[1]
-SEED = Path("/work/shared/seed")
+from tests.conftest import founding
 
 # mention -> (name, role, affiliation, modifier)
 CASES = {
@@ -124,23 +120,9 @@ def test_role_mentions_finds_names_after_and_in_apposition() -> None:
 
 # ------------------------------------------------------------------ the founding article
 
-def _founding() -> tuple[str, dict]:
-    fixtures = ROOT / "fixtures"
-    article = fixtures / "founding_article.txt"
-    if not article.exists() and (SEED / "article.txt").exists():
-        fixtures.mkdir(exist_ok=True)
-        shutil.copyfile(SEED / "article.txt", article)
-    expected = fixtures / "founding_expected.json"
-    if not expected.exists():
-        expected = SEED / "expected.json"
-    if not article.exists() or not expected.exists():
-        pytest.skip("the founding article is not available")
-    return article.read_text(encoding="utf-8"), json.loads(expected.read_text("utf-8"))
-
-
 def _titled_mentions() -> list[tuple[str, dict]]:
     try:
-        _, expected = _founding()
+        _, expected = founding()
     except pytest.skip.Exception:
         return []
     titles = lexicons.titles()
@@ -161,7 +143,7 @@ def test_founding_article_has_titled_mentions() -> None:
 @pytest.mark.parametrize(("mention", "person"), _titled_mentions(),
                          ids=[m for m, _ in _titled_mentions()])
 def test_founding_article_roles(mention: str, person: dict) -> None:
-    text, _ = _founding()
+    text, _ = founding()
     start = text.index(mention)
     doc = from_regex(text)
     words = doc.words_in(start, start + len(mention))
