@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import pickle
 import random
 import sys
 import time
@@ -26,32 +25,10 @@ from pathlib import Path
 
 import numpy as np
 
+from learning import overlap, parsed_docs, train
+
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "quoteattr" / "models" / "ranker.json"
-
-
-def parsed_docs(split_dir: Path, cache: Path, limit: int | None) -> Iterator[tuple[object, object]]:
-    from quoteattr import Extractor
-    from quoteattr.evaluation import read_corpus
-
-    cache.mkdir(parents=True, exist_ok=True)
-    ex = None
-    for k, gold in enumerate(read_corpus(split_dir)):
-        if limit is not None and k >= limit:
-            break
-        path = cache / f"{gold.name}.pkl"
-        if path.exists():
-            doc = pickle.loads(path.read_bytes())
-        else:
-            if ex is None:
-                ex = Extractor()
-            doc = ex.parse(gold.text)
-            path.write_bytes(pickle.dumps(doc))
-        yield gold, doc
-
-
-def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
-    return max(0, min(a1, b1) - max(a0, b0))
 
 
 def examples(gold: object, doc: object) -> Iterator[tuple[list[list[str]], list[int]]]:
@@ -86,44 +63,6 @@ def examples(gold: object, doc: object) -> Iterator[tuple[list[list[str]], list[
             ctx.done[k] = rule
 
 
-def train(groups: list[tuple[list[list[str]], list[int]]], epochs: int, l2: float,
-          seed: int) -> dict[str, float]:
-    vocab: dict[str, int] = {}
-    for feats, _ in groups:
-        for f in feats:
-            for x in f:
-                vocab.setdefault(x, len(vocab))
-    rows, cols, ys = [], [], []
-    r = 0
-    for feats, labels in groups:
-        for f, y in zip(feats, labels):
-            for x in f:
-                rows.append(r)
-                cols.append(vocab[x])
-            ys.append(y)
-            r += 1
-    n, d = r, len(vocab)
-    y = np.array(ys, dtype=np.float64)
-    rows_a, cols_a = np.array(rows), np.array(cols)
-    rng = np.random.default_rng(seed)
-    w = rng.normal(0, 0.01, d)
-    g2 = np.full(d, 1e-8)
-    pos_weight = (n - y.sum()) / max(1.0, y.sum())
-    sample_w = np.where(y > 0, min(pos_weight, 10.0), 1.0)
-    for epoch in range(epochs):
-        z = np.bincount(rows_a, weights=w[cols_a], minlength=n)
-        p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
-        err = (p - y) * sample_w
-        grad = np.bincount(cols_a, weights=err[rows_a], minlength=d) / n + l2 * w
-        g2 += grad ** 2
-        w -= 0.5 * grad / np.sqrt(g2)
-        if epoch % 50 == 0:
-            loss = -np.mean(sample_w * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)))
-            print(f"epoch {epoch} loss {loss:.4f}", file=sys.stderr)
-    inv = {i: x for x, i in vocab.items()}
-    return {inv[i]: round(float(w[i]), 4) for i in range(d) if abs(w[i]) >= 1e-4}
-
-
 def top1(groups: list[tuple[list[list[str]], list[int]]], weights: dict[str, float]) -> float:
     from quoteattr.resolvers.ranker import score
 
@@ -155,7 +94,9 @@ def main() -> int:
         dev_groups.extend(examples(gold, doc))
     print(f"{len(train_groups)} train quotes, {len(dev_groups)} dev quotes "
           f"({time.time() - t:.0f} s to parse and extract)", file=sys.stderr)
-    weights = train(train_groups, args.epochs, args.l2, args.seed)
+    weights = train([f for feats, _ in train_groups for f in feats],
+                    [y for _, labels in train_groups for y in labels],
+                    args.epochs, args.l2, args.seed)
     result = {"train_top1": round(top1(train_groups, weights), 4),
               "dev_top1": round(top1(dev_groups, weights), 4),
               "train_quotes": len(train_groups), "dev_quotes": len(dev_groups),

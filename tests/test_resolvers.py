@@ -114,7 +114,8 @@ def test_trailing_dash_and_transcript_label() -> None:
 def test_continuation_needs_an_attributed_previous_quote() -> None:
     text = '"First part," Smith said.\n\n"Second part."\n\nThe vote is Monday.\n\n"Third."'
     doc = from_regex(text)
-    r = run_stages(doc, strategy="rules")
+    # keep_unattributed: the quote filter would drop the unattributed "Third."
+    r = run_stages(doc, strategy="rules", keep_unattributed=True)
     got = {q.text: (q.speaker.name if q.speaker else None, q.resolver) for q in r.quotes}
     assert got["Second part."] == ("Smith", "continuation")
     assert got["Third."][1] != "continuation"

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 import regex
 
-from . import cues, indirect, marks, naming
+from . import cues, indirect, marks, naming, quotefilter
 from .errors import InputError
 from .nlp import document as docview
 from .nlp.document import Document
@@ -149,9 +149,21 @@ def _as_str(t: str | bytes) -> str:
 
 def run_stages(doc: Document, resolvers: Sequence[Resolver] = DEFAULT_RESOLVERS,
                strategy: str = "rules+ranker", keep_unattributed: bool = False) -> Result:
-    """Everything after parsing: marks, candidates, cues, indirect quotes, resolvers, names."""
+    """Everything after parsing: marks, candidates, cues, indirect quotes, resolvers, the
+    quote filter, names. ``keep_unattributed`` skips the quote filter."""
     if not doc.words:
         return Result()
+    cands, done = attribute(doc, resolvers, strategy)
+    if not keep_unattributed:
+        cands, done = drop_non_quotes(doc, cands, done)
+    return naming.build_result(doc, cands, done)
+
+
+def attribute(doc: Document, resolvers: Sequence[Resolver] = DEFAULT_RESOLVERS,
+              strategy: str = "rules+ranker"
+              ) -> tuple[list[Candidate], dict[int, Attribution]]:
+    """Every candidate quote (direct, mixed, indirect), in text order, and the speaker
+    attributions made for them (candidate index -> attribution)."""
     cands = quote_candidates(doc)
     taken = {c.cue for c in cands if c.cue is not None}
     quoted = [(c.start, c.end) for c in cands]
@@ -163,36 +175,39 @@ def run_stages(doc: Document, resolvers: Sequence[Resolver] = DEFAULT_RESOLVERS,
         att = resolve(ctx, c, resolvers, strategy)
         if att is not None:
             ctx.done[k] = att
-    if not keep_unattributed:
-        cands, ctx.done = _drop_unattributed(doc, cands, ctx.done)
-    return naming.build_result(doc, cands, ctx.done)
+    return cands, ctx.done
 
 
 _NOT_WORDS = regex.compile(r"^(?:[\d\W_]+|\S*(?:https?:|www\.|\.com|pic\.twitter|@)\S*)$")
 
 
-def _drop_unattributed(doc: Document, cands: list[Candidate], done: dict[int, Attribution]
-                       ) -> tuple[list[Candidate], dict[int, Attribution]]:
-    """Quoted stretches that are not speech: scare quotes with neither cue nor speaker, and
-    quoted numbers, links and handles (embedded tweets)."""
+def paragraph_counts(doc: Document, cands: Sequence[Candidate]) -> list[int]:
+    """For each candidate, how many direct or mixed candidates share its paragraph."""
+    paras = [doc.paragraph_index(c.start) for c in cands]
+    marked = [p for p, c in zip(paras, cands, strict=True) if c.kind != "indirect"]
+    return [marked.count(p) for p in paras]
+
+
+def drop_non_quotes(doc: Document, cands: list[Candidate], done: dict[int, Attribution]
+                    ) -> tuple[list[Candidate], dict[int, Attribution]]:
+    """The candidates without quoted stretches that are not speech: quoted numbers, links and
+    handles (embedded tweets), and what :mod:`quoteattr.quotefilter` rejects (scare quotes,
+    titles, nicknames)."""
     keep: list[Candidate] = []
     kept: dict[int, Attribution] = {}
+    index_map: dict[int, int] = {}
+    counts = paragraph_counts(doc, cands)
     for k, c in enumerate(cands):
         text = doc.text[c.start:c.end].strip()
         if _NOT_WORDS.match(text):
             continue
-        if c.kind == "mixed" and c.cue is None and k not in done and len(text.split()) <= 3:
+        if not quotefilter.is_quotation(doc, c, done.get(k), counts[k]):
             continue
+        index_map[k] = len(keep)
         if k in done:
             kept[len(keep)] = done[k]
         keep.append(c)
     # attributions that continue an earlier quote point at its new index
-    index_map = {}
-    j = 0
-    for k in range(len(cands)):
-        if cands[k] is (keep[j] if j < len(keep) else None):
-            index_map[k] = j
-            j += 1
     for i, att in list(kept.items()):
         if att.antecedent_of is not None:
             kept[i] = attrs.evolve(att, antecedent_of=index_map.get(att.antecedent_of))

@@ -3,6 +3,8 @@
 * ``Iran blamed Israel for a sabotage attack ...`` -> the object and its ``for`` phrase;
 * ``warning that it would take revenge`` / ``media reported a cyberattack caused ...`` -> the
   complement clause (with its ``that``);
+* ``The talks failed, officials said.`` -> the clause before the comma;
+* ``The museum, Mr. Obama said, would ...`` -> the sentence around the attribution;
 * ``according to officials, the talks failed`` -> the clause that ``according to`` modifies.
 
 Needs the dependency tree; fast mode finds no indirect quotes.
@@ -16,6 +18,9 @@ from .resolvers.base import Candidate
 
 _CLAUSE = ("ccomp",)
 _OBJECT_CUES = {"blame", "accuse", "criticize", "criticise", "praise", "condemn", "charge"}
+# cues whose object is the person spoken to, not what was said ("told reporters")
+_ADDRESSEE_CUES = {"tell", "ask", "inform", "assure", "remind", "advise", "answer", "urge",
+                   "question", "thank", "warn", "caution", "reply", "respond", "tweet", "write"}
 
 
 def find(doc: Document, taken: set[int], quoted: list[tuple[int, int]]) -> list[Candidate]:
@@ -50,6 +55,9 @@ def _content(doc: Document, cue: int, lemma: str) -> tuple[int, int] | None:
     for c in doc.children(cue):
         if doc.words[c].deprel in _CLAUSE and c > cue:
             return _trim(doc, doc.subtree(c))
+    fronted = _fronted_content(doc, cue) or _parenthetical(doc, cue)
+    if fronted is not None:
+        return fronted
     if lemma not in _OBJECT_CUES:
         # a misparsed complement ("reported a cyberattack ... caused the blackout" read as
         # object + clause): the cue's right dependents, when they hold a verb
@@ -59,8 +67,9 @@ def _content(doc: Document, cue: int, lemma: str) -> tuple[int, int] | None:
         if len(clause) >= 4 and any(doc.words[k].upos in ("VERB", "AUX") for k in clause) and \
                 clause[0] <= cue + 2:
             return _trim(doc, clause)
-    if lemma in _OBJECT_CUES:
-        objs = [c for c in doc.children(cue) if doc.words[c].deprel == "obj" and c > cue]
+    if lemma in _OBJECT_CUES or lemma not in _ADDRESSEE_CUES:
+        objs = [c for c in doc.children(cue) if doc.words[c].deprel == "obj" and c > cue
+                and doc.words[c].upos in ("NOUN", "PROPN", "NUM")]
         if objs:
             words = set(doc.subtree(objs[0]))
             for c in doc.children(cue):
@@ -72,16 +81,65 @@ def _content(doc: Document, cue: int, lemma: str) -> tuple[int, int] | None:
     return None
 
 
+def _fronted_content(doc: Document, cue: int) -> tuple[int, int] | None:
+    """``The talks failed, officials said.`` / ``..., said a spokesman.``: the reported clause
+    opens the sentence and the cue clause follows it after a comma (parsed as the cue's
+    complement on its left, or the cue as the clause's parataxis or conjunct)."""
+    w = doc.words[cue]
+    sent = doc.sentence_of(cue)
+    subj = [c for c in doc.children(cue) if doc.words[c].deprel.startswith("nsubj") and c < cue]
+    clause_start = min(doc.subtree(subj[0])) if subj else cue
+    rel = w.deprel.split(":")[0]
+    if rel == "root":
+        if not any(doc.words[c].deprel in _CLAUSE and c < clause_start
+                   for c in doc.children(cue)):
+            return None
+    elif rel not in ("parataxis", "conj", "advcl") or not 0 <= w.head < clause_start:
+        return None
+    comma = clause_start - 1
+    while comma > sent.first and doc.words[comma].text in ("\"", "”", "’", "'"):
+        comma -= 1
+    if comma <= sent.first + 2 or doc.words[comma].text != ",":
+        return None
+    # the cue clause ends the sentence (or is followed only by its own modifiers)
+    if any(doc.words[k].upos == "VERB" and k not in doc.subtree(cue)
+           for k in range(cue + 1, sent.last)):
+        return None
+    return _trim(doc, list(range(sent.first, comma)))
+
+
 def _according_clause(doc: Document, cue: int) -> tuple[int, int] | None:
+    """The sentence around ``according to X``, without that phrase: the longer side when the
+    phrase sits in the middle."""
     noun = doc.words[cue].head
     if noun < 0:
         return None
-    clause = doc.words[noun].head
-    if clause < 0:
+    phrase = set(doc.subtree(noun)) | {cue, cue + 1}
+    lo, hi = min(phrase), max(phrase)
+    sent = doc.sentence_of(cue)
+    left = list(range(sent.first, lo))
+    right = list(range(hi + 1, sent.last))
+    words = left if len(left) > len(right) else right
+    return _trim(doc, words, split_participles=False)
+
+
+def _parenthetical(doc: Document, cue: int) -> tuple[int, int] | None:
+    """``The museum, Mr. Obama said, would make ...``: a cue clause between commas inside the
+    reported sentence; the content is the whole sentence (the attribution inside it)."""
+    sent = doc.sentence_of(cue)
+    own = doc.subtree(cue)
+    subj = [c for c in doc.children(cue) if doc.words[c].deprel.startswith("nsubj")]
+    if any(doc.words[c].deprel in _CLAUSE for c in doc.children(cue)):
         return None
-    phrase = set(doc.subtree(noun))
-    words = [k for k in doc.subtree(clause) if k not in phrase]
-    return _trim(doc, words)
+    lo = min([cue, *[k for c in subj for k in doc.subtree(c)]])
+    hi = cue
+    while hi + 1 < sent.last and hi + 1 in own and doc.words[hi + 1].text != ",":
+        hi += 1
+    if lo - 1 <= sent.first or hi + 1 >= sent.last - 1:
+        return None
+    if doc.words[lo - 1].text != "," or doc.words[hi + 1].text != ",":
+        return None
+    return _trim(doc, list(range(sent.first, sent.last)), split_participles=False)
 
 
 def _participle(w: Word) -> bool:
@@ -89,16 +147,19 @@ def _participle(w: Word) -> bool:
     return w.xpos in ("VBG", "VBN") or (w.upos == "VERB" and w.text.endswith("ing"))
 
 
-def _trim(doc: Document, words: list[int]) -> tuple[int, int] | None:
+def _trim(doc: Document, words: list[int], split_participles: bool = True
+          ) -> tuple[int, int] | None:
     if not words:
         return None
     first, last = min(words), max(words)
-    # keep a contiguous run; stop at a clause boundary comma followed by a participle
+    # keep a contiguous run; stop at a comma before a participle that is itself a cue
+    # (", warning that ...": another report)
     run = sorted(words)
     end = first
     for k in run:
-        if k > end + 1 or (doc.words[k].text == "," and k + 1 < len(doc.words)
-                           and _participle(doc.words[k + 1])):
+        if k > end + 1 or (split_participles and doc.words[k].text == "," and
+                           k + 1 < len(doc.words) and _participle(doc.words[k + 1]) and
+                           cues.is_cue(doc, k + 1)):
             break
         end = k
     last = end

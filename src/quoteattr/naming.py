@@ -2,6 +2,8 @@
 
 * a pronoun speaker ("he added") takes its antecedent: the nearest earlier quote's speaker
   of a compatible type within a few paragraphs, else the nearest earlier named person;
+* a relative pronoun ("Christie, who said ...") takes the name and role of the noun phrase its
+  clause modifies, by the tree;
 * a short name or a description goes to the fullest proper name of the person the article
   names (entities.resolve_name);
 * roles and affiliations are read from every mention of the entity in the article
@@ -77,11 +79,49 @@ def _resolve_one(doc: Document, cands: list[Candidate], k: int, att: Attribution
         return _Resolved(None, "PERSON" if gender in ("m", "f") else "OTHER", mention, None,
                          None, True)
     full = att.full or (att.first, att.last)
+    noun = relative_antecedent(doc, att.first, att.last)
+    if noun is not None:
+        # "Christie, who has campaigned ..., blasted": the mention stays "who", the name and
+        # role are those of the noun the relative clause describes
+        full = mentions.full_bounds(doc, noun)
+        first, last = mentions.mention_bounds(doc, noun)
+        info = roles.analyse(doc, min(full[0], first), max(full[1], last))
+        name, typ = entities.resolve_name(doc, doc.span_of(first, last), info)
+        if typ == "OTHER":
+            typ = mentions.speaker_type(doc, first, last)
+        return _Resolved(name, typ, mention, info.role, info.affiliation, False)
     info = roles.analyse(doc, full[0], full[1])
     name, typ = entities.resolve_name(doc, mention, info)
     if typ == "OTHER":
         typ = mentions.speaker_type(doc, att.first, att.last)
     return _Resolved(name, typ, mention, info.role, info.affiliation, False)
+
+
+_RELATIVE = {"who", "which", "that", "whom"}
+
+
+def relative_antecedent(doc: Document, first: int, last: int) -> int | None:
+    """For a relative pronoun mention (``who`` in "Christie, who said ..."), the head of the
+    noun phrase its clause modifies; None for any other mention."""
+    if not doc.parsed or last - first != 1 or doc.words[first].text.lower() not in _RELATIVE:
+        return None
+    verb = doc.words[first].head
+    while verb >= 0 and doc.words[verb].deprel.split(":")[0] in ("conj", "xcomp"):
+        verb = doc.words[verb].head
+    if verb >= 0 and doc.words[verb].deprel == "acl:relcl":
+        noun = doc.words[verb].head
+        return noun if 0 <= noun < first else None
+    # the parser missed the relative clause: ", who" / ", which" right after a noun phrase
+    prev = first - 2
+    if doc.words[first].text.lower() in ("who", "which") and prev >= 0 and \
+            doc.words[first - 1].text == "," and doc.words[prev].upos in ("PROPN", "NOUN") and \
+            doc.words[prev].sent == doc.words[first].sent:
+        head = prev
+        while doc.words[head].deprel.split(":")[0] in ("flat", "compound") and \
+                prev < doc.words[head].head < first:
+            head = doc.words[head].head
+        return head
+    return None
 
 
 def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,

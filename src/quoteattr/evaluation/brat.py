@@ -15,9 +15,10 @@ lines of multi-line span texts and other lines that are not ``T``/``E`` records 
 :func:`gold_quotes` derives the quotes quoteattr is expected to find:
 
 * **direct / mixed** - every stretch of a Content enclosed in quotation marks (straight or curly
-  double quotes, or a clear pair of single quotes), one gold quote per stretch, offsets of the
-  words between the marks. Quotation marks are paired over the whole paragraph, so a Content that
-  lies inside quotation marks without including them still counts. A stretch is ``direct`` when
+  double quotes, two apostrophes used as one double quote, or a clear pair of single quotes),
+  one gold quote per stretch, offsets of the words between the marks. Quotation marks are
+  paired over the whole paragraph, so a Content that lies inside quotation marks without
+  including them still counts. A stretch is ``direct`` when
   the Content minus its quoted stretches, its own Source and Cue, and punctuation/whitespace is
   empty; otherwise each stretch is judged on its own: it is ``direct`` when the Content text
   before it is empty (after the same removals) or ends a sentence (``.!?:``), and the Content
@@ -27,7 +28,9 @@ lines of multi-line span texts and other lines that are not ``T``/``E`` records 
   (:data:`SPEECH_CUES`); its span is the Content (min start .. max end, pieces kept).
 
 When several attributions yield the same span (nested attributions), the one with the smallest
-Content - the innermost, direct speaker - is kept.
+Content - the innermost, direct speaker - is kept. A quotation that annotators split into one
+attribution per sentence (same Source, same pair of quotation marks, nothing but spaces and
+punctuation between the parts) is one gold quote, as it is one quotation.
 """
 
 from __future__ import annotations
@@ -292,6 +295,9 @@ def quoted_regions(text: str) -> list[Piece]:
     """Every stretch of ``text`` enclosed in quotation marks, as (start, end) of the words
     between the marks (marks excluded), outermost quotations only, sorted.
     """
+    # two apostrophes stand for a double quotation mark (``''Quote,'' he said``, the New York
+    # Times' house style in PolNeAR): read each pair as a filler plus ``"``, offsets unchanged
+    text = text.replace("''", '\u200b"')
     regions: list[Piece] = []
     for lo, hi in _line_bounds(text):
         doubles = _double_regions(text, lo, hi)
@@ -436,7 +442,37 @@ def gold_quotes(text: str, attributions: Iterable[Attribution]) -> list[GoldQuot
                 key = (quote.start, quote.end)
                 if key not in best or size < best[key][0]:
                     best[key] = (size, quote)
-    return sorted((q for _, q in best.values()), key=lambda q: (q.start, q.end))
+    quotes = sorted((q for _, q in best.values()), key=lambda q: (q.start, q.end))
+    return _merge_split_quotations(text, quotes, regions)
+
+
+def _same_source(a: GoldQuote, b: GoldQuote) -> bool:
+    if not a.source or not b.source:
+        return False
+    if any(x.overlaps(y) for x in a.source for y in b.source):
+        return True
+    return {s.text.lower() for s in a.source} == {s.text.lower() for s in b.source}
+
+
+def _merge_split_quotations(text: str, quotes: list[GoldQuote],
+                            regions: Sequence[Piece]) -> list[GoldQuote]:
+    """One gold quote per quotation: annotators often split a speaker's quotation into one
+    attribution per sentence ("A. B. C," he said, annotated as three Contents). Adjacent
+    direct/mixed stretches inside the same pair of quotation marks, with the same Source and
+    nothing but spaces and punctuation between them, become one quote (``direct`` if
+    either part is)."""
+    out: list[GoldQuote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind != "indirect" and q.kind != "indirect" \
+                and _same_source(prev, q) and prev.end <= q.start \
+                and not any(ch.isalnum() for ch in text[prev.end:q.start]) \
+                and any(r[0] <= prev.start and q.end <= r[1] for r in regions):
+            kind = "direct" if "direct" in (prev.kind, q.kind) else "mixed"
+            out[-1] = attrs.evolve(prev, kind=kind, end=q.end, text=text[prev.start:q.end])
+            continue
+        out.append(q)
+    return out
 
 
 # --------------------------------------------------------------------------- corpus

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 import attrs
 
@@ -111,6 +112,19 @@ def overlap(gold: GoldQuote, pred: Quote) -> int:
 
 def _gold_length(gold: GoldQuote) -> int:
     return sum(e - s for s, e in _gold_pieces(gold))
+
+
+class _Located(Protocol):
+    start: int
+    end: int
+
+
+def overlap_share(gold: GoldQuote, pred: _Located) -> float:
+    """The share of the gold quote's characters the prediction (anything with ``start`` and
+    ``end``: a Quote, a candidate) covers."""
+    start, end = pred.start, pred.end
+    covered = sum(max(0, min(e, end) - max(s, start)) for s, e in _gold_pieces(gold))
+    return ratio(covered, _gold_length(gold))
 
 
 def _trimmed(start: int, text: str) -> tuple[int, int]:

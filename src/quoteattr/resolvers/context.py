@@ -25,8 +25,12 @@ def continuation(ctx: Context, q: Candidate) -> Attribution | None:
         p_para = doc.paragraph_index(prev.start)
         if att is None or p_para < para - 1 or (p_para == para - 1 and not opens_paragraph):
             return None
-        # between the two quotes: only the earlier quote's attribution ("..." said X. "...")
-        between = [i for i in doc.words_in(prev.end, q.start) if not prev.first <= i < prev.last]
+        # between the two quotes: only the earlier quote's attribution ("..." said X. "..."),
+        # however long its description of X ("said X, the architect of ..., in 2012.")
+        attributing = {doc.words[j].sent for j in (att.head, prev.cue) if j is not None}
+        between = [i for i in doc.words_in(prev.end, q.start) if not prev.first <= i < prev.last
+                   and not (doc.words[i].sent in attributing and
+                            doc.words[i].sent != doc.words[q.first].sent)]
         narrative = [i for i in between if doc.words[i].text.isalnum()]
         if len(narrative) <= (6 if p_para == para - 1 else 8) and \
                 all(att.first <= i < att.last or not doc.words[i].text[:1].isupper()

@@ -16,7 +16,7 @@ from .. import cues, lexicons, mentions
 from ..nlp.document import Document
 from .base import Attribution, Candidate, Context, resolver
 
-_DETERMINERS = {"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"}
+_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our"}
 _DASHES = {"-", "--", "—", "–", "―"}
 _SKIP = {",", ":", "—", "–", "-", "--"}
 _QUOTE_CHARS = set("\"“”'‘’«»‹›„‚")
@@ -72,6 +72,16 @@ def np_before(doc: Document, i: int, floor: int) -> tuple[int, int] | None:
     return first, last + 1
 
 
+def _finite_cue(doc: Document, k: int) -> bool:
+    """Whether the cue at k has its speaker right before it: not a participle
+    (``Trump attacked Clinton ..., saying``: the word before is no speaker) and not a noun
+    (``Republican claims``)."""
+    w = doc.words[k]
+    if w.text.lower().endswith("ing") or w.xpos == "VBG":
+        return False
+    return not (doc.parsed and w.upos in ("NOUN", "PROPN") and not w.text.lower().endswith("ed"))
+
+
 def np_after(doc: Document, i: int, ceiling: int) -> tuple[int, int] | None:
     """The speaker noun phrase starting at word i (words < ceiling)."""
     if i >= ceiling:
@@ -121,16 +131,22 @@ def adjacent(ctx: Context, q: Candidate) -> Attribution | None:
     k = _skip(doc, q.first - 1, -1, sent_lo, q.first)
     if k >= sent_lo and doc.words[k].text.lower() == "that":
         k -= 1
-    if k >= sent_lo and cues.is_cue(doc, k):
+    if k >= sent_lo and cues.is_cue(doc, k) and _finite_cue(doc, k):
         np = np_before(doc, k, sent_lo)
         if np:
             return Attribution(np[0], np[1], "adjacent", 0.8, np[1] - 1)
     # a mixed quote inside the reported clause: X said Israel "will ..."
-    if q.cue is not None and sent_lo <= q.cue < q.first:
+    if q.cue is not None and sent_lo <= q.cue < q.first and _finite_cue(doc, q.cue):
         np = np_before(doc, q.cue, sent_lo)
         if np:
             return Attribution(np[0], np[1], "adjacent", 0.75, np[1] - 1)
     return None
+
+
+def _is_dash(token: str) -> bool:
+    """A dash, alone or fused with the closing mark by the tokenizer (``”―``)."""
+    return token in _DASHES or (any(ch in "-—–―" for ch in token) and
+                                all(ch in _QUOTE_CHARS or ch in "-—–―" for ch in token))
 
 
 @resolver("trailing_dash")
@@ -139,7 +155,7 @@ def trailing_dash(ctx: Context, q: Candidate) -> Attribution | None:
     k = q.last
     while k < len(doc.words) and doc.words[k].text in _QUOTE_CHARS | {",", "."}:
         k += 1
-    if k < len(doc.words) and doc.words[k].text in _DASHES:
+    if k < len(doc.words) and _is_dash(doc.words[k].text):
         para = doc.paragraph_index(doc.words[q.first].start)
         hi = k + 1
         while hi < len(doc.words) and doc.paragraph_index(doc.words[hi].start) == para:

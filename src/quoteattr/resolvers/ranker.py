@@ -14,13 +14,7 @@ confidence than the ranker's best candidate.
 
 from __future__ import annotations
 
-import functools
-import json
-import math
-from importlib import resources
-from pathlib import Path
-
-from .. import cues, mentions
+from .. import cues, linear, mentions
 from ..nlp.document import Document
 from .base import Attribution, Candidate, Context
 
@@ -116,19 +110,11 @@ def features(doc: Document, q: Candidate, i: int, rule: Attribution | None,
     return f
 
 
-@functools.cache
-def _weights(path: str | None = None) -> dict[str, float]:
-    src = Path(path) if path else resources.files("quoteattr") / "models" / "ranker.json"
-    try:
-        data = json.loads(src.read_text(encoding="utf-8"))
-    except (FileNotFoundError, OSError):
-        return {}
-    return {str(k): float(v) for k, v in data.get("weights", {}).items()}
+def _weights() -> dict[str, float]:
+    return linear.load("ranker")
 
 
-def score(feats: list[str], weights: dict[str, float]) -> float:
-    z = sum(weights.get(x, 0.0) for x in feats)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+score = linear.probability
 
 
 def best(ctx: Context, q: Candidate, rule: Attribution | None,

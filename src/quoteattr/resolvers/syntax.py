@@ -14,6 +14,9 @@ from ..nlp.document import Document
 from .base import Attribution, Candidate, Context, resolver
 
 _SUBJ = ("nsubj",)
+# subjects that never name a speaker: a mis-parsed complementizer or relative "that" ("a letter
+# ... that says"), demonstratives, "what" - the ranker looks further
+_NOT_SPEAKERS = {"that", "this", "what", "which", "these", "those"}
 
 
 def _attribution(doc: Document, head: int, name: str, conf: float) -> Attribution:
@@ -55,7 +58,9 @@ def cue_subject(ctx: Context, q: Candidate) -> Attribution | None:
     s = subject_of(doc, q.cue)
     if s is None or q.first <= s < q.last:
         return None
-    if doc.words[s].upos in ("PUNCT", "SYM") or _fronted_adverbial(doc, s):
+    w = doc.words[s]
+    if w.upos in ("PUNCT", "SYM") or _fronted_adverbial(doc, s) or \
+            w.text.lower() in _NOT_SPEAKERS:
         return None
     return _attribution(doc, s, "cue_subject", 0.9)
 

@@ -1,0 +1,78 @@
+"""What the training scripts share: cached parses of PolNeAR and logistic regression.
+
+``parsed_docs`` parses each article once with the bundled models and caches the document view
+(pickled) under ``build/parsed/SPLIT/``, so reruns and the other scripts reuse it. ``train`` fits
+an L2-regularised logistic regression over sparse string features with full-batch AdaGrad,
+seeded; the weights go into the package as JSON (see ``quoteattr.linear``).
+"""
+
+from __future__ import annotations
+
+import pickle
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+
+def parsed_docs(split_dir: Path, cache: Path, limit: int | None) -> Iterator[tuple[object, object]]:
+    from quoteattr import Extractor
+    from quoteattr.evaluation import read_corpus
+
+    cache.mkdir(parents=True, exist_ok=True)
+    ex = None
+    for k, gold in enumerate(read_corpus(split_dir)):
+        if limit is not None and k >= limit:
+            break
+        path = cache / f"{gold.name}.pkl"
+        if path.exists():
+            doc = pickle.loads(path.read_bytes())
+        else:
+            if ex is None:
+                ex = Extractor()
+            doc = ex.parse(gold.text)
+            path.write_bytes(pickle.dumps(doc))
+        yield gold, doc
+
+
+def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def train(examples: list[list[str]], labels: list[int], epochs: int, l2: float,
+          seed: int, max_pos_weight: float = 10.0) -> dict[str, float]:
+    """Logistic-regression weights for feature lists ``examples`` and 0/1 ``labels``;
+    positives are up-weighted to balance the classes (at most ``max_pos_weight``; 0 for
+    no weighting, which keeps the probabilities calibrated)."""
+    vocab: dict[str, int] = {}
+    rows, cols, ys = [], [], []
+    for r, (feats, y) in enumerate(zip(examples, labels, strict=True)):
+        for x in feats:
+            rows.append(r)
+            cols.append(vocab.setdefault(x, len(vocab)))
+        ys.append(y)
+    r = len(ys)
+    n, d = r, len(vocab)
+    y = np.array(ys, dtype=np.float64)
+    rows_a, cols_a = np.array(rows), np.array(cols)
+    rng = np.random.default_rng(seed)
+    w = rng.normal(0, 0.01, d)
+    g2 = np.full(d, 1e-8)
+    pos_weight = (n - y.sum()) / max(1.0, y.sum())
+    sample_w = np.where(y > 0, min(pos_weight, max_pos_weight), 1.0) if max_pos_weight \
+        else np.ones(n)
+    for epoch in range(epochs):
+        z = np.bincount(rows_a, weights=w[cols_a], minlength=n)
+        p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+        err = (p - y) * sample_w
+        grad = np.bincount(cols_a, weights=err[rows_a], minlength=d) / n + l2 * w
+        g2 += grad ** 2
+        w -= 0.5 * grad / np.sqrt(g2)
+        if epoch % 50 == 0:
+            loss = -np.mean(sample_w * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)))
+            print(f"epoch {epoch} loss {loss:.4f}", file=sys.stderr)
+    inv = {i: x for x, i in vocab.items()}
+    return {inv[i]: round(float(w[i]), 4) for i in range(d) if abs(w[i]) >= 1e-4}
+
+

@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Train the quote filter (quoteattr/models/quotefilter.json) on PolNeAR train.
+
+    python scripts/train_quotefilter.py --data ../shared/data [--limit 200]
+
+1. Parse each training article with the bundled models (cached in build/parsed/, shared with
+   scripts/train_ranker.py and scripts/evaluate_polnear.py).
+2. Run the pipeline up to the speakers (quoteattr.extractor.attribute, default strategy, so
+   train the ranker first) and take every candidate.
+3. Label it 1 when it covers at least half of a gold quote of its side (direct or mixed for
+   quoted stretches, indirect for reported speech), else 0; features from
+   quoteattr.quotefilter.features.
+4. Logistic regression (scripts/learning.py). Prints precision, recall and accuracy of
+   keeping a candidate at the shipped threshold on train and dev.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from learning import parsed_docs, train
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "src" / "quoteattr" / "models" / "quotefilter.json"
+
+
+def examples(gold: object, doc: object) -> tuple[list[list[str]], list[int]]:
+    """Features and labels of one article's direct and mixed candidates."""
+    from quoteattr import quotefilter
+    from quoteattr.evaluation.metrics import overlap_share
+    from quoteattr.extractor import attribute, paragraph_counts
+
+    cands, done = attribute(doc)  # type: ignore[arg-type]
+    counts = paragraph_counts(doc, cands)  # type: ignore[arg-type]
+    feats, labels = [], []
+    for k, c in enumerate(cands):
+        # same matching as the metrics: half of a gold quote's characters (of its pieces)
+        hit = any(overlap_share(g, c) >= 0.5 for g in gold.quotes  # type: ignore[attr-defined]
+                  if (g.kind == "indirect") == (c.kind == "indirect"))
+        feats.append(quotefilter.features(doc, c, done.get(k), counts[k]))  # type: ignore[arg-type]
+        labels.append(int(hit))
+    return feats, labels
+
+
+def scores(feats: list[list[str]], labels: list[int], weights: dict[str, float]
+           ) -> dict[str, float]:
+    from quoteattr import linear, quotefilter
+
+    keep = [linear.probability(f, weights) >= quotefilter.THRESHOLD for f in feats]
+    tp = sum(1 for k, y in zip(keep, labels, strict=True) if k and y)
+    return {"precision": round(tp / max(1, sum(keep)), 4),
+            "recall": round(tp / max(1, sum(labels)), 4),
+            "accuracy": round(sum(1 for k, y in zip(keep, labels, strict=True) if k == bool(y))
+                              / max(1, len(labels)), 4),
+            "candidates": len(labels), "positives": sum(labels)}
+
+
+def collect(split_dir: Path, cache: Path, limit: int | None) -> tuple[list[list[str]], list[int]]:
+    feats: list[list[str]] = []
+    labels: list[int] = []
+    for gold, doc in parsed_docs(split_dir, cache, limit):
+        f, y = examples(gold, doc)
+        feats += f
+        labels += y
+    return feats, labels
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    p.add_argument("--cache", type=Path, default=REPO / "build" / "parsed")
+    p.add_argument("--limit", type=int, default=None, help="training articles to use")
+    p.add_argument("--epochs", type=int, default=400)
+    p.add_argument("--l2", type=float, default=1e-4)
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--out", type=Path, default=OUT)
+    args = p.parse_args()
+    t = time.time()
+    train_x, train_y = collect(args.data / "polnear" / "train", args.cache / "train", args.limit)
+    dev_x, dev_y = collect(args.data / "polnear" / "dev", args.cache / "dev", None)
+    print(f"{len(train_y)} train candidates, {len(dev_y)} dev candidates "
+          f"({time.time() - t:.0f} s)", file=sys.stderr)
+    # no class weighting: the threshold is applied to calibrated probabilities
+    weights = train(train_x, train_y, args.epochs, args.l2, args.seed, max_pos_weight=0)
+    result = {"train": scores(train_x, train_y, weights), "dev": scores(dev_x, dev_y, weights),
+              "features": len(weights)}
+    print(json.dumps(result))
+    args.out.write_text(json.dumps({"about": "quoteattr quote filter: logistic regression "
+                                    "weights over quotefilter.features(); "
+                                    "scripts/train_quotefilter.py",
+                                    "metrics": result, "weights": dict(sorted(weights.items()))},
+                                   indent=0), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

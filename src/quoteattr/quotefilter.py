@@ -1,0 +1,189 @@
+"""Which quoted stretches are quotations: a learned filter against scare quotes, titles and
+nicknames.
+
+News text puts quotation marks around much that nobody is quoted as saying: titles (the
+show "Morning Joe", the book "Make Your Kid a Millionaire"), nicknames (Rep. Robert C.
+"Bobby" Scott), terms (the so-called "carried interest" loophole) and irony ("too loud").
+Pairing marks finds them all; this stage keeps the ones that are someone's words.
+
+Each direct or mixed candidate gets sparse binary features of its words (length, case,
+punctuation, first and second person), its surroundings (the words before and after the marks,
+the cue and its distance, other quotes in the paragraph) and what the speaker resolvers found.
+A logistic model (``models/quotefilter.json``, trained by ``scripts/train_quotefilter.py``
+on PolNeAR train: a quoted stretch is positive when it lies in an annotated attribution's
+Content) gives the probability that the stretch is a quotation; below :data:`THRESHOLD` it is
+dropped. Without the weights file a rule takes its place: short mixed stretches with neither
+cue nor speaker are dropped.
+"""
+
+from __future__ import annotations
+
+from . import cues, linear, mentions
+from .nlp.document import Document
+from .resolvers.base import Attribution, Candidate
+
+NAME = "quotefilter"
+#: below this probability a quoted stretch is not reported as a quotation
+THRESHOLD = 0.5
+
+_FIRST_SECOND = {"i", "me", "my", "we", "us", "our", "you", "your", "i'm", "we're", "you're",
+                 "i've", "we've", "i'll", "we'll", "mine", "ours", "myself", "ourselves"}
+_SMALL = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or"}
+_MARKS = set("\"“”'‘’«»„‟")
+
+
+def _bucket(n: int) -> str:
+    for b in (1, 2, 3, 4, 6, 9, 14, 20, 30):
+        if n <= b:
+            return str(b)
+    return "more"
+
+
+def _context_word(doc: Document, i: int) -> list[str]:
+    """Features of a word next to the marks: its form when frequent enough to matter (a small
+    closed set is learned by the weights), its tag, and its shape."""
+    if i < 0 or i >= len(doc.words):
+        return ["none"]
+    w = doc.words[i]
+    low = w.text.lower()
+    out = [f"w={low}" if len(low) <= 12 else "w=long", f"pos={w.upos or 'NA'}"]
+    if w.text[:1].isupper():
+        out.append("cap")
+    if cues.is_cue(doc, i):
+        out.append(f"cue={cues.lemma_of(w)}")
+    return out
+
+
+def _outside(doc: Document, i: int, step: int, lo: int, hi: int) -> int:
+    """The nearest word from i in direction step that is not a quotation mark, within
+    [lo, hi); -1 when none."""
+    while lo <= i < hi and doc.words[i].text in _MARKS:
+        i += step
+    return i if lo <= i < hi else -1
+
+
+def features(doc: Document, c: Candidate, att: Attribution | None,
+             quotes_in_paragraph: int = 1) -> list[str]:
+    """Sparse binary features of a direct or mixed candidate (see module docstring)."""
+    text = doc.text[c.start:c.end]
+    words = text.split()
+    n = len(words)
+    f = ["bias", f"kind={c.kind}", f"n={_bucket(n)}", f"kind_n={c.kind}|{_bucket(n)}"]
+    last = text.rstrip("\"“”'‘’ ")[-1:]
+    f.append(f"last={last if last in ',.!?:;…-—' else ('alnum' if last.isalnum() else 'other')}")
+    first = text.lstrip("\"“”'‘’ .…[")[:1]
+    f.append(f"first={'upper' if first.isupper() else 'lower' if first.islower() else 'other'}")
+    content = [w.strip(".,!?;:\"“”'‘’()") for w in words]
+    content = [w for w in content if w]
+    if content and all(w[:1].isupper() or w.lower() in _SMALL for w in content):
+        f.append(f"titlecase|n={_bucket(n)}")
+    lows = {w.lower() for w in content}
+    if lows & _FIRST_SECOND:
+        f.append("first_second_person")
+    if any(ch.isdigit() for ch in text):
+        f.append("digits")
+    if c.pieces:
+        f.append("multi_paragraph")
+    inside = range(c.first, c.last)
+    if doc.parsed:
+        verbs = sum(1 for i in inside if doc.words[i].upos in ("VERB", "AUX"))
+        f.append(f"verbs={min(verbs, 3)}")
+        propn = sum(1 for i in inside if doc.words[i].upos == "PROPN")
+        f.append(f"propn_share={round(4 * propn / max(1, c.last - c.first))}")
+        ents = [e for e in doc.entities if c.start <= e.start and e.end <= c.end]
+        if ents and sum(e.end - e.start for e in ents) >= 0.8 * len(text.strip()):
+            f.append(f"all_entity={ents[0].type}")
+    # the words around the marks
+    sent = doc.sentence_of(c.first)
+    before = _outside(doc, c.first - 1, -1, 0, len(doc.words))
+    after = _outside(doc, c.last, 1, 0, len(doc.words))
+    if before < sent.first:
+        f.append("sentence_start")
+    f.extend(f"before_{x}" for x in _context_word(doc, before))
+    f.extend(f"after_{x}" for x in _context_word(doc, after))
+    if before >= 0 and doc.words[before].text in ("'s", "’s", "s'", "s’"):
+        f.append("after_possessive")
+    # the cue
+    if c.cue is None:
+        f.append("cue=none")
+    else:
+        lemma = cues.lemma_of(doc.words[c.cue])
+        gap = (doc.words[c.cue].index - c.last) if c.cue >= c.last else (c.first - c.cue)
+        f.append(f"cue={lemma}")
+        f.append(f"cue_dist={_bucket(gap)}|{'after' if c.cue >= c.last else 'before'}")
+        entry = cues.cue_entry(doc, c.cue)
+        if entry is not None:
+            f.append(f"cue_part={entry.part}")
+    s_cues = sum(1 for i in range(sent.first, sent.last)
+                 if not c.first <= i < c.last and cues.is_cue(doc, i))
+    f.append(f"sentence_cues={min(s_cues, 2)}")
+    # the speaker
+    if att is None:
+        f.append("speaker=none")
+    else:
+        f.append(f"resolver={att.resolver}")
+        head = att.head if att.head is not None else att.last - 1
+        if 0 <= head < len(doc.words):
+            w = doc.words[head]
+            ent = doc.entity_at(head)
+            f.append(f"speaker_ner={ent.type if ent else 'O'}")
+            if w.text.lower() in mentions.pronouns():
+                f.append("speaker_pronoun")
+    f.append(f"quotes_in_paragraph={min(quotes_in_paragraph, 4)}")
+    if c.kind == "indirect" and c.cue is not None:
+        f.extend(_reported(doc, c))
+    return f
+
+
+_MODALS = {"would", "could", "might", "may", "will", "should", "can", "must"}
+# first words of reported content worth a feature of their own
+_OPENERS = {"that", "to", "the", "a", "he", "she", "it", "they", "what", "how", "why",
+            "whether", "if"}
+
+
+def _reported(doc: Document, c: Candidate) -> list[str]:
+    """Features of an indirect candidate's cue: tense, negation, modality, relation."""
+    assert c.cue is not None
+    cue = doc.words[c.cue]
+    lemma = cues.lemma_of(cue)
+    f = [f"ind_cue={lemma}", f"ind_xpos={cue.xpos or 'NA'}",
+         f"ind_deprel={cue.deprel.split(':')[0] or 'NA'}",
+         f"ind_side={'before' if c.cue < c.first else 'after' if c.cue >= c.last else 'in'}"]
+    kids = [doc.words[k] for k in doc.children(c.cue)]
+    if any(k.text.lower() in ("not", "n't", "never") for k in kids):
+        f.append("ind_negated")
+    if any(k.text.lower() in _MODALS for k in kids):
+        f.append("ind_modal")
+    if any(k.text == "?" for k in kids) or doc.text[c.end:c.end + 2].strip().startswith("?"):
+        f.append("ind_question")
+    first = doc.words[c.first]
+    low = first.text.lower()
+    f.append(f"ind_first={low if low in _OPENERS else first.upos or 'NA'}")
+    inside = range(c.first, c.last)
+    if not any(doc.words[k].deprel.startswith("nsubj") for k in inside):
+        f.append("ind_no_subject")
+    f.append(f"ind_lemma_side={lemma}|{'before' if c.cue < c.first else 'after'}")
+    return f
+
+
+def probability(doc: Document, c: Candidate, att: Attribution | None,
+                quotes_in_paragraph: int = 1,
+                weights: dict[str, float] | None = None) -> float | None:
+    """The probability that candidate c is a quotation, or None without weights."""
+    weights = linear.load(NAME) if weights is None else weights
+    if not weights:
+        return None
+    return linear.probability(features(doc, c, att, quotes_in_paragraph), weights)
+
+
+def is_quotation(doc: Document, c: Candidate, att: Attribution | None,
+                 quotes_in_paragraph: int = 1) -> bool:
+    """Whether a candidate is reported: the model where its weights are shipped, else the
+    rule (a mixed stretch of up to three words needs a cue or a speaker)."""
+    p = probability(doc, c, att, quotes_in_paragraph)
+    if p is not None:
+        return p >= THRESHOLD
+    if c.kind == "indirect":
+        return True
+    n = len(doc.text[c.start:c.end].split())
+    return not (c.kind == "mixed" and c.cue is None and att is None and n <= 3)
