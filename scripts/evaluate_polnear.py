@@ -18,6 +18,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from learning import load_doc
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -46,7 +48,7 @@ def main() -> int:
     for g in docs:
         path = cache / f"{g.name}.pkl"
         if path.exists():
-            parsed[g.name] = pickle.loads(path.read_bytes())
+            parsed[g.name] = load_doc(path)
             continue
         if ex is None:
             ex = Extractor()

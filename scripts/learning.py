@@ -16,6 +16,14 @@ from pathlib import Path
 import numpy as np
 
 
+def load_doc(path: Path) -> object:
+    """A cached document view, rebuilt through its constructor so that caches written by an
+    older quoteattr get the derived indexes of the current one."""
+    import attrs
+
+    return attrs.evolve(pickle.loads(path.read_bytes()))
+
+
 def parsed_docs(split_dir: Path, cache: Path, limit: int | None) -> Iterator[tuple[object, object]]:
     from quoteattr import Extractor
     from quoteattr.evaluation import read_corpus
@@ -27,7 +35,7 @@ def parsed_docs(split_dir: Path, cache: Path, limit: int | None) -> Iterator[tup
             break
         path = cache / f"{gold.name}.pkl"
         if path.exists():
-            doc = pickle.loads(path.read_bytes())
+            doc = load_doc(path)
         else:
             if ex is None:
                 ex = Extractor()
@@ -76,3 +84,44 @@ def train(examples: list[list[str]], labels: list[int], epochs: int, l2: float,
     return {inv[i]: round(float(w[i]), 4) for i in range(d) if abs(w[i]) >= 1e-4}
 
 
+
+
+def train_listwise(groups: list[tuple[list[list[str]], list[int]]], epochs: int, l2: float,
+                   seed: int) -> dict[str, float]:
+    """Weights of a log-linear ranker: for each group (one quote's candidates and their 0/1
+    labels) maximise the softmax probability of the correct candidates among all of them."""
+    vocab: dict[str, int] = {}
+    rows, cols, ys, gids = [], [], [], []
+    r = 0
+    for g, (feats, labels) in enumerate(groups):
+        for f, y in zip(feats, labels, strict=True):
+            for x in f:
+                rows.append(r)
+                cols.append(vocab.setdefault(x, len(vocab)))
+            ys.append(y)
+            gids.append(g)
+            r += 1
+    n, d, n_groups = r, len(vocab), len(groups)
+    y = np.array(ys, dtype=np.float64)
+    gid = np.array(gids)
+    rows_a, cols_a = np.array(rows), np.array(cols)
+    rng = np.random.default_rng(seed)
+    w = rng.normal(0, 0.01, d)
+    g2 = np.full(d, 1e-8)
+    for epoch in range(epochs):
+        z = np.bincount(rows_a, weights=w[cols_a], minlength=n)
+        zmax = np.full(n_groups, -np.inf)
+        np.maximum.at(zmax, gid, z)
+        e = np.exp(z - zmax[gid])
+        p = e / np.bincount(gid, weights=e, minlength=n_groups)[gid]
+        pos = e * y
+        q = pos / np.maximum(np.bincount(gid, weights=pos, minlength=n_groups)[gid], 1e-300)
+        err = p - q
+        grad = np.bincount(cols_a, weights=err[rows_a], minlength=d) / n_groups + l2 * w
+        g2 += grad ** 2
+        w -= 0.5 * grad / np.sqrt(g2)
+        if epoch % 50 == 0:
+            loss = -np.mean(np.log(np.bincount(gid, weights=p * y, minlength=n_groups) + 1e-12))
+            print(f"epoch {epoch} loss {loss:.4f}", file=sys.stderr)
+    inv = {i: x for x, i in vocab.items()}
+    return {inv[i]: round(float(w[i]), 4) for i in range(d) if abs(w[i]) >= 1e-4}

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from learning import overlap, parsed_docs, train
+from learning import overlap, parsed_docs, train, train_listwise
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "quoteattr" / "models" / "ranker.json"
@@ -42,6 +42,7 @@ def examples(gold: object, doc: object) -> Iterator[tuple[list[list[str]], list[
     cands += indirect.find(doc, taken, [(c.start, c.end) for c in cands])  # type: ignore[arg-type]
     cands.sort(key=lambda c: (c.start, c.end))
     ctx = Context(doc, cands)  # type: ignore[arg-type]
+    quoted = ctx.quoted_ranges()
     for k, c in enumerate(cands):
         ctx.index = k
         rule = resolve(ctx, c, DEFAULT_RESOLVERS, "rules")
@@ -49,8 +50,8 @@ def examples(gold: object, doc: object) -> Iterator[tuple[list[list[str]], list[
                 default=None)
         if g is not None and overlap(c.start, c.end, g.start, g.end) * 2 >= (g.end - g.start) \
                 and g.source:
-            heads = ranker.candidates(doc, c)  # type: ignore[arg-type]
-            prev = {a.head for a in ctx.done.values() if a.head is not None}
+            heads = ranker.candidates(doc, c, quoted)  # type: ignore[arg-type]
+            prev = ctx.speaker_heads()
             feats, labels = [], []
             for i in heads:
                 w = doc.words[i]  # type: ignore[attr-defined]
@@ -60,7 +61,7 @@ def examples(gold: object, doc: object) -> Iterator[tuple[list[list[str]], list[
             if any(labels):
                 yield feats, labels
         if rule is not None:
-            ctx.done[k] = rule
+            ctx.record(k, rule)
 
 
 def top1(groups: list[tuple[list[list[str]], list[int]]], weights: dict[str, float]) -> float:
@@ -81,6 +82,8 @@ def main() -> int:
     p.add_argument("--epochs", type=int, default=400)
     p.add_argument("--l2", type=float, default=1e-4)
     p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--objective", choices=("listwise", "pointwise"), default="listwise",
+                   help="softmax over each quote's candidates, or one logistic per candidate")
     p.add_argument("--out", type=Path, default=OUT)
     args = p.parse_args()
     random.seed(args.seed)
@@ -94,9 +97,12 @@ def main() -> int:
         dev_groups.extend(examples(gold, doc))
     print(f"{len(train_groups)} train quotes, {len(dev_groups)} dev quotes "
           f"({time.time() - t:.0f} s to parse and extract)", file=sys.stderr)
-    weights = train([f for feats, _ in train_groups for f in feats],
-                    [y for _, labels in train_groups for y in labels],
-                    args.epochs, args.l2, args.seed)
+    if args.objective == "listwise":
+        weights = train_listwise(train_groups, args.epochs, args.l2, args.seed)
+    else:
+        weights = train([f for feats, _ in train_groups for f in feats],
+                        [y for _, labels in train_groups for y in labels],
+                        args.epochs, args.l2, args.seed)
     result = {"train_top1": round(top1(train_groups, weights), 4),
               "dev_top1": round(top1(dev_groups, weights), 4),
               "train_quotes": len(train_groups), "dev_quotes": len(dev_groups),

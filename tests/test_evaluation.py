@@ -445,3 +445,39 @@ def test_polnear_annotator_choice() -> None:
     other = {d.name: d for d in read_corpus(POLNEAR_DEV, annotator=annotators[1])}
     assert other[name].annotator == annotators[1]
     assert other[name].attributions != default[name].attributions
+
+
+def test_two_apostrophes_are_a_double_quotation_mark() -> None:
+    # the New York Times' house style in PolNeAR: ''Quote,'' he said.
+    text = "Biden said it made him ''smart.''\n\n''Tell that to the janitor,'' Mr. Biden said.\n"
+    regions = [text[s:e].strip("'") for s, e in quoted_regions(text)]
+    assert regions == ["smart.", "Tell that to the janitor,"]
+    rows: list[tuple[str | None, str, str]] = [
+        ("Biden", "said", "it made him ''smart.''"),
+        ("Mr. Biden", "said", "''Tell that to the janitor,''"),
+    ]
+    quotes = gold_quotes(text, parse_ann(attribution_ann(text, rows)))
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("mixed", "smart."), ("direct", "Tell that to the janitor,")]
+
+
+def test_a_quotation_split_by_sentence_is_one_gold_quote() -> None:
+    # annotators gave each sentence of one quotation its own attribution (same Source)
+    text = '"We won. We will win again. Believe it," Lee said. "Later," Kim said.\n'
+    rows: list[tuple[str | None, str, str]] = [
+        ("Lee", "said", "We won."), ("Lee", "said", "We will win again."),
+        ("Lee", "said", "Believe it,"), ("Kim", "said", "Later,"),
+    ]
+    ann = attribution_ann(text, rows)
+    # every Lee row points at the one "Lee" mention
+    quotes = gold_quotes(text, parse_ann(ann))
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("direct", "We won. We will win again. Believe it,"), ("direct", "Later,")]
+
+
+def test_split_quotations_of_different_speakers_stay_apart() -> None:
+    text = 'Voters chanted "Lock her up." "No," Kim said.\n'
+    rows: list[tuple[str | None, str, str]] = [
+        ("Voters", "chanted", "Lock her up."), ("Kim", "said", "No,")]
+    quotes = gold_quotes(text, parse_ann(attribution_ann(text, rows)))
+    assert [q.text for q in quotes] == ["Lock her up.", "No,"]

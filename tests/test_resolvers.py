@@ -121,3 +121,71 @@ def test_continuation_needs_an_attributed_previous_quote() -> None:
     assert got["Third."][1] != "continuation"
     ctx, cands = _ctx(doc)
     assert context.continuation(ctx, cands[0]) is None
+
+
+# The talks failed, officials said.
+FRONTED = conllu([
+    "The the DET 2 det", "talks talk NOUN 3 nsubj", "failed fail VERB 0 root SpaceAfter=No",
+    ", , PUNCT 6 punct", "officials official NOUN 6 nsubj",
+    "said say VERB 3 parataxis SpaceAfter=No", ". . PUNCT 3 punct",
+])
+
+# The museum, Obama said, would make visitors think.
+PARENTHETICAL = conllu([
+    "The the DET 2 det", "museum museum NOUN 7 nsubj SpaceAfter=No", ", , PUNCT 5 punct",
+    "Obama Obama PROPN 5 nsubj NER=S-PERSON", "said say VERB 7 parataxis SpaceAfter=No",
+    ", , PUNCT 5 punct", "would would AUX 8 aux", "make make VERB 0 root",
+    "visitors visitor NOUN 8 obj", "think think VERB 8 xcomp SpaceAfter=No",
+    ". . PUNCT 8 punct",
+])
+
+
+def test_indirect_content_before_the_cue_clause() -> None:
+    doc = from_conllu(FRONTED)
+    r = run_stages(doc, strategy="rules", keep_unattributed=True)
+    assert [(q.kind, q.text, q.speaker.mention.text if q.speaker and q.speaker.mention
+             else None) for q in r.quotes] == [("indirect", "The talks failed", "officials")]
+
+
+def test_indirect_content_around_a_parenthetical_cue() -> None:
+    doc = from_conllu(PARENTHETICAL)
+    r = run_stages(doc, strategy="rules", keep_unattributed=True)
+    assert [(q.kind, q.text) for q in r.quotes] == [
+        ("indirect", "The museum, Obama said, would make visitors think")]
+    assert r.quotes[0].speaker is not None and r.quotes[0].speaker.name == "Obama"
+
+
+# Christie, who backs Trump, called Clinton a "disgrace".
+RELATIVE = conllu([
+    "Christie Christie PROPN 7 nsubj NER=S-PERSON SpaceAfter=No", ", , PUNCT 4 punct",
+    "who who PRON 4 nsubj", "backs back VERB 1 acl:relcl", "Trump Trump PROPN 4 obj",
+    ", , PUNCT 4 punct", "called call VERB 0 root", "Clinton Clinton PROPN 7 obj",
+    "a a DET 11 det", '" " PUNCT 11 punct SpaceAfter=No',
+    "disgrace disgrace NOUN 7 xcomp SpaceAfter=No", '" " PUNCT 11 punct SpaceAfter=No',
+    ". . PUNCT 7 punct",
+])
+
+
+def test_relative_pronoun_takes_the_name_of_its_noun() -> None:
+    from quoteattr.naming import relative_antecedent
+
+    doc = from_conllu(RELATIVE)
+    assert relative_antecedent(doc, 2, 3) == 0  # "who" -> "Christie"
+    assert relative_antecedent(doc, 0, 1) is None  # not a relative pronoun
+    # the parser missed the relative clause: ", who" right after a name still counts
+    flat = from_conllu(RELATIVE.replace("4\tacl:relcl", "0\troot").replace(
+        "7\tcalled\tcall\tVERB\t_\t_\t0\troot", "7\tcalled\tcall\tVERB\t_\t_\t4\tconj"))
+    assert relative_antecedent(flat, 2, 3) == 0
+
+
+def test_trailing_dash_fused_with_the_closing_mark() -> None:
+    # the tokenizer glued the dash to the mark: ”― Stephanie Egan
+    doc = from_conllu(conllu([
+        "“ “ PUNCT 3 punct SpaceAfter=No", "Trump Trump PROPN 3 nsubj",
+        "lies lie VERB 0 root SpaceAfter=No", ". . PUNCT 3 punct SpaceAfter=No",
+        "”― ”― PUNCT 6 punct", "Stephanie Stephanie PROPN 3 parataxis NER=B-PERSON",
+        "Egan Egan PROPN 6 flat NER=E-PERSON",
+    ]))
+    ctx, cands = _ctx(doc)
+    att = patterns.trailing_dash(ctx, cands[0])
+    assert att is not None and doc.span_of(att.first, att.last).text == "Stephanie Egan"

@@ -7,7 +7,9 @@ and entities -> Result.
 
 from __future__ import annotations
 
+import bisect
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
@@ -44,7 +46,8 @@ class Extractor:
             spaces so that offsets still index the caller's string; ``"error"`` raises
             :class:`InputError`.
         strategy: how speakers are chosen: ``"rules+ranker"`` (default: the ordered rules,
-            the learned ranker where they are silent or unsure), ``"rules"``, ``"ranker"``.
+            checked by the learned ranker, which answers where they are silent and overrules
+            them where it is sure), ``"rules"``, ``"ranker"`` (see :func:`resolve`).
     """
 
     def __init__(self, models: str | os.PathLike[str] = "bundled", mode: str = "full",
@@ -174,7 +177,7 @@ def attribute(doc: Document, resolvers: Sequence[Resolver] = DEFAULT_RESOLVERS,
         ctx.index = k
         att = resolve(ctx, c, resolvers, strategy)
         if att is not None:
-            ctx.done[k] = att
+            ctx.record(k, att)
     return cands, ctx.done
 
 
@@ -184,8 +187,8 @@ _NOT_WORDS = regex.compile(r"^(?:[\d\W_]+|\S*(?:https?:|www\.|\.com|pic\.twitter
 def paragraph_counts(doc: Document, cands: Sequence[Candidate]) -> list[int]:
     """For each candidate, how many direct or mixed candidates share its paragraph."""
     paras = [doc.paragraph_index(c.start) for c in cands]
-    marked = [p for p, c in zip(paras, cands, strict=True) if c.kind != "indirect"]
-    return [marked.count(p) for p in paras]
+    marked = Counter(p for p, c in zip(paras, cands, strict=True) if c.kind != "indirect")
+    return [marked[p] for p in paras]
 
 
 def drop_non_quotes(doc: Document, cands: list[Candidate], done: dict[int, Attribution]
@@ -214,15 +217,20 @@ def drop_non_quotes(doc: Document, cands: list[Candidate], done: dict[int, Attri
     return keep, kept
 
 
-#: rules whose answers the ranker may overrule
-UNSURE_RULES = {"continuation", "narrative_subject", "lead_in"}
+#: how sure the ranker must be (softmax over the quote's candidates) to overrule a rule
+OVERRULE = 0.5
 STRATEGIES = ("rules+ranker", "rules", "ranker")
 
 
 def resolve(ctx: Context, c: Candidate, resolvers: Sequence[Resolver],
             strategy: str = "rules+ranker") -> Attribution | None:
-    """The speaker of candidate c: the first rule that answers; the ranker where the rules
-    are silent or unsure (strategy "rules+ranker"), or the ranker alone ("ranker")."""
+    """The speaker of candidate c.
+
+    ``"rules"``: the first rule that answers. ``"ranker"``: the ranker's best candidate,
+    without the rules. ``"rules+ranker"`` (default): the rules' answer is a feature of the
+    ranker; the rule stands where the ranker agrees, the ranker answers where no rule did,
+    and overrules a rule when it is at least :data:`OVERRULE` sure.
+    """
     rule = None
     for r in resolvers:
         att = r(ctx, c)
@@ -231,23 +239,23 @@ def resolve(ctx: Context, c: Candidate, resolvers: Sequence[Resolver],
             break
     if strategy == "rules":
         return rule
-    if strategy == "rules+ranker" and rule is not None and rule.resolver not in UNSURE_RULES:
-        return rule
     found = ranker.best(ctx, c, rule if strategy == "rules+ranker" else None)
     if found is None:
         return rule
     head, p = found
-    if strategy == "ranker" or (rule is None and p >= 0.5) or \
-            (rule is not None and p > rule.confidence):
+    if strategy == "ranker" or rule is None:
         return ranker.attribution(ctx, head, p)
-    return rule
+    if rule.first <= head < rule.last or head == rule.head:
+        return rule  # the ranker agrees: the rule's answer, with its name
+    return ranker.attribution(ctx, head, p) if p >= OVERRULE else rule
 
 
 def quote_candidates(doc: Document) -> list[Candidate]:
     """Direct and mixed quotes from the quotation marks, with kind and cue."""
     out = []
     found = marks.find_quotations(doc.text)
-    tops = [m for m in found if m.depth == 0]
+    tops = sorted((m for m in found if m.depth == 0), key=lambda m: m.open_start)
+    top_starts = [m.open_start for m in tops]
     for m in found:
         if m.depth != 0 or not doc.text[m.start:m.end].strip():
             continue
@@ -261,7 +269,7 @@ def quote_candidates(doc: Document) -> list[Candidate]:
         cue = cues.link(doc, first, last)
         if cue is None:
             cue = cues.nearest(doc, first, last, prefer_after=(kind == "direct"))
-            if cue is not None and _other_quote_between(doc, m, cue, tops):
+            if cue is not None and _other_quote_between(doc, m, cue, tops, top_starts):
                 cue = None
         start, end = _trim(doc.text, m.start, m.end)
         out.append(Candidate(start, end, kind, first, last, cue, m,
@@ -340,9 +348,16 @@ def _kind(doc: Document, m: marks.QuotedSpan, first: int, last: int) -> str:
 
 
 def _other_quote_between(doc: Document, m: marks.QuotedSpan, cue: int,
-                         tops: list[marks.QuotedSpan]) -> bool:
+                         tops: list[marks.QuotedSpan], top_starts: list[int]) -> bool:
+    """Whether another top-level quotation lies between quotation m and the cue word
+    (``tops`` sorted by ``open_start``, which ``top_starts`` lists)."""
     pos = doc.words[cue].start
     lo, hi = (m.close_end, pos) if pos >= m.close_end else (pos, m.open_start)
-    return any(lo <= o.open_start and o.close_end <= hi for o in tops if o is not m)
+    k = bisect.bisect_left(top_starts, lo)
+    while k < len(tops) and tops[k].open_start < hi:
+        if tops[k] is not m and tops[k].close_end <= hi:
+            return True
+        k += 1
+    return False
 
 

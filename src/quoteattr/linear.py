@@ -28,7 +28,12 @@ def load(name: str, path: str | None = None) -> dict[str, float]:
     return {str(k): float(v) for k, v in data.get("weights", {}).items()}
 
 
+def margin(feats: list[str], weights: dict[str, float]) -> float:
+    """The summed weights of ``feats``."""
+    return sum(weights.get(x, 0.0) for x in feats)
+
+
 def probability(feats: list[str], weights: dict[str, float]) -> float:
     """The logistic of the summed weights of ``feats``."""
-    z = sum(weights.get(x, 0.0) for x in feats)
+    z = margin(feats, weights)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -142,7 +142,7 @@ def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
             best_quote = r
             break
     best_entity = None
-    for e in reversed(doc.entities):
+    for e in reversed(doc.entities[:doc.entities_before(pos)]):
         if e.end > pos:
             continue
         if doc.paragraph_index(e.start) < para - _PARAGRAPH_WINDOW:
@@ -155,7 +155,8 @@ def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
         return best_quote
     if best_quote is not None and best_entity is not None:
         # a different person was named after the last quote's speaker: prefer the nearer
-        last_quote_pos = max((cands[j].start for j in resolved if j < k), default=-1)
+        last_quote_pos = next((cands[j].start for j in range(k - 1, -1, -1) if j in resolved),
+                              -1)
         if best_entity.start < last_quote_pos:
             return best_quote
     if best_entity is not None:

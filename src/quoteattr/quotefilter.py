@@ -90,7 +90,7 @@ def features(doc: Document, c: Candidate, att: Attribution | None,
         f.append(f"verbs={min(verbs, 3)}")
         propn = sum(1 for i in inside if doc.words[i].upos == "PROPN")
         f.append(f"propn_share={round(4 * propn / max(1, c.last - c.first))}")
-        ents = [e for e in doc.entities if c.start <= e.start and e.end <= c.end]
+        ents = doc.entities_in(c.start, c.end)
         if ents and sum(e.end - e.start for e in ents) >= 0.8 * len(text.strip()):
             f.append(f"all_entity={ents[0].type}")
     # the words around the marks

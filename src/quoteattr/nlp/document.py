@@ -86,6 +86,8 @@ class Document:
     _children: tuple[tuple[int, ...], ...] = attrs.field(init=False, repr=False, eq=False)
     _starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
     _para_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    _ent_firsts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    _ent_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         kids: list[list[int]] = [[] for _ in self.words]
@@ -97,6 +99,11 @@ class Document:
         if not self.paragraphs:
             object.__setattr__(self, "paragraphs", tuple(split_paragraphs(self.text)))
         object.__setattr__(self, "_para_starts", tuple(p.start for p in self.paragraphs))
+        if any(a.start > b.start for a, b in zip(self.entities, self.entities[1:])):
+            object.__setattr__(self, "entities", tuple(sorted(self.entities,
+                                                              key=lambda e: e.start)))
+        object.__setattr__(self, "_ent_firsts", tuple(e.first for e in self.entities))
+        object.__setattr__(self, "_ent_starts", tuple(e.start for e in self.entities))
 
     # --- navigation -------------------------------------------------------------------
     def children(self, i: int) -> tuple[int, ...]:
@@ -155,10 +162,21 @@ class Document:
         return Span.of(self.text, self.words[first].start, self.words[last - 1].end)
 
     def entity_at(self, i: int) -> NamedEntity | None:
-        for e in self.entities:
-            if e.first <= i < e.last:
-                return e
+        """The entity that word i belongs to, if any."""
+        k = bisect.bisect_right(self._ent_firsts, i) - 1  # entities do not overlap
+        if k >= 0 and self.entities[k].first <= i < self.entities[k].last:
+            return self.entities[k]
         return None
+
+    def entities_before(self, offset: int) -> int:
+        """How many entities start before character ``offset`` (entities[:n], in order)."""
+        return bisect.bisect_left(self._ent_starts, offset)
+
+    def entities_in(self, start: int, end: int) -> list[NamedEntity]:
+        """Entities that lie inside the character range [start, end)."""
+        lo = bisect.bisect_left(self._ent_starts, start)
+        hi = bisect.bisect_left(self._ent_starts, end)
+        return [e for e in self.entities[lo:hi] if e.end <= end]
 
 
 def split_paragraphs(text: str) -> list[Span]:

@@ -7,7 +7,7 @@ extractor asks them in order and keeps the first answer; the name goes into the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Protocol
 
 import attrs
@@ -59,9 +59,30 @@ class Context:
     done: dict[int, Attribution] = attrs.field(factory=dict)  # candidate index -> answer
     index: int = 0  # the candidate being resolved
 
-    def previous(self) -> list[tuple[int, Candidate, Attribution | None]]:
-        """Earlier quotes, nearest first."""
-        return [(k, self.candidates[k], self.done.get(k)) for k in range(self.index - 1, -1, -1)]
+    _quoted: list[tuple[int, int]] | None = attrs.field(default=None, repr=False)
+    _speaker_heads: set[int] = attrs.field(factory=set, repr=False)
+
+    def record(self, k: int, att: Attribution) -> None:
+        """Keep ``att`` as the answer for candidate k."""
+        self.done[k] = att
+        if att.head is not None:
+            self._speaker_heads.add(att.head)
+
+    def speaker_heads(self) -> set[int]:
+        """Head words of the speakers recorded so far."""
+        return self._speaker_heads
+
+    def quoted_ranges(self) -> list[tuple[int, int]]:
+        """The word ranges [first, last) of the direct and mixed candidates, sorted."""
+        if self._quoted is None:
+            self._quoted = sorted((c.first, c.last) for c in self.candidates
+                                  if c.kind != "indirect")
+        return self._quoted
+
+    def previous(self) -> Iterator[tuple[int, Candidate, Attribution | None]]:
+        """Earlier quotes, nearest first (lazily: callers stop after a few)."""
+        for k in range(self.index - 1, -1, -1):
+            yield k, self.candidates[k], self.done.get(k)
 
 
 class Resolver(Protocol):

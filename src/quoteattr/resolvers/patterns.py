@@ -203,7 +203,7 @@ def lead_in(ctx: Context, q: Candidate) -> Attribution | None:
                 return Attribution(np[0], np[1], "lead_in", 0.8, np[1] - 1)
             break
     # the last name in the lead-in line: NER first, then a capitalised run
-    for e in reversed(doc.entities):
+    for e in reversed(doc.entities_in(doc.words[lo].start, doc.words[prev].start)):
         if lo <= e.first and e.last <= prev and e.type in ("PERSON", "ORG", "GPE"):
             return Attribution(e.first, e.last, "lead_in", 0.8, e.last - 1)
     np = np_before(doc, prev, lo)

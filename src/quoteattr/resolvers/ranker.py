@@ -1,20 +1,26 @@
 """The learned part: a log-linear ranker over (quote, candidate mention) pairs.
 
 Candidates are the noun-phrase heads near the quote (its sentence, the sentences around it
-and the previous paragraph): names, nouns and pronouns outside the quote. Each pair gets
-sparse binary features (distance, direction, syntactic relation to the cue, NER type,
-pronoun, title words, paragraph structure, what the rules said); the weights are a small
-JSON file in the package (``models/ranker.json``) trained by ``scripts/train_ranker.py`` on
-PolNeAR train. numpy is not needed at run time: scoring is a sum of weights.
+and the previous paragraph): names, nouns and pronouns outside every quotation. Each pair gets
+sparse binary features (distance, direction, syntactic relation to the cue and to the clauses
+above the quote, NER type, pronoun, title words, paragraph structure, headline labels, what
+the rules said); the weights are a small JSON file in the package (``models/ranker.json``)
+trained by ``scripts/train_ranker.py`` on PolNeAR train with a listwise objective (a softmax
+over each quote's candidates). numpy is not needed at run time: scoring is a sum of weights.
 
-The extractor asks the ranker only where the rules are unsure: no rule answered, or the rule
-that answered is a context rule (``continuation``, ``narrative_subject``) with lower
-confidence than the ranker's best candidate.
+The extractor (``extractor.resolve``) asks the rules first and gives the ranker their answer
+as a feature. Where the ranker's best candidate is the rule's, the rule's answer stands (and
+names it); where no rule answered, the ranker's candidate is taken; where they disagree, the
+ranker overrules the rule when its softmax probability is at least ``extractor.OVERRULE``.
 """
 
 from __future__ import annotations
 
-from .. import cues, linear, mentions
+import bisect
+import math
+from collections.abc import Sequence
+
+from .. import cues, lexicons, linear, mentions
 from ..nlp.document import Document
 from .base import Attribution, Candidate, Context
 
@@ -23,8 +29,16 @@ _HEAD_POS = {"NOUN", "PROPN", "PRON"}
 _PRONOUN_OK = {"he", "she", "they", "i", "we", "it", "you"}
 
 
-def candidates(doc: Document, q: Candidate) -> list[int]:
-    """Head words of possible speaker mentions around quote q."""
+def quoted_ranges(cands: Sequence[Candidate]) -> list[tuple[int, int]]:
+    """The word ranges of the direct and mixed candidates, sorted."""
+    return sorted((c.first, c.last) for c in cands if c.kind != "indirect")
+
+
+def candidates(doc: Document, q: Candidate,
+               quoted: Sequence[tuple[int, int]] = ()) -> list[int]:
+    """Head words of possible speaker mentions around quote q, outside q and outside the
+    ``quoted`` word ranges (:func:`quoted_ranges` of the document's quotes: nobody speaks
+    from inside a quotation)."""
     if not doc.words or q.first >= len(doc.words):
         return []
     s = doc.sentence_of(q.first).index
@@ -32,11 +46,24 @@ def candidates(doc: Document, q: Candidate) -> list[int]:
     lo_s = max(0, s - 2)
     hi_s = min(len(doc.sentences) - 1, e + 1)
     lo, hi = doc.sentences[lo_s].first, doc.sentences[hi_s].last
+    # the quoted ranges that reach into the window
+    k = bisect.bisect_left(quoted, (lo, -1))
+    while k > 0 and quoted[k - 1][1] > lo:
+        k -= 1
+    blocked: set[int] = set()
+    while k < len(quoted) and quoted[k][0] < hi:
+        blocked.update(range(max(lo, quoted[k][0]), min(hi, quoted[k][1])))
+        k += 1
     out = []
     for i in range(lo, hi):
-        if q.first <= i < q.last:
+        if q.first <= i < q.last or i in blocked:
             continue
         w = doc.words[i]
+        low = w.text.lower()
+        # days, months, "today", connectives: never a speaker (pronouns stay)
+        if (low in lexicons.non_names() and low not in _PRONOUN_OK) or \
+                w.deprel.endswith("tmod"):
+            continue
         if doc.parsed:
             if w.upos not in _HEAD_POS:
                 continue
@@ -51,6 +78,28 @@ def candidates(doc: Document, q: Candidate) -> list[int]:
                 continue
         out.append(i)
     return out
+
+
+def _governing_subject_level(doc: Document, q: Candidate, i: int) -> int:
+    """1, 2 or 3 when word i is the subject of the first, second or third clause above the
+    quote in the tree ("Trump called her “Miss Piggy”": Trump, 1); 0 otherwise."""
+    w = doc.words[i]
+    if not doc.parsed or not w.deprel.startswith("nsubj") or w.head < 0:
+        return 0
+    tops = [k for k in range(q.first, q.last) if not q.first <= doc.words[k].head < q.last]
+    if not tops:
+        return 0
+    level = 0
+    for a in doc.ancestors(tops[0]):
+        if q.first <= a < q.last:
+            continue
+        if any(doc.words[c].deprel.startswith("nsubj") for c in doc.children(a)):
+            level += 1
+            if a == w.head:
+                return level
+            if level >= 3:
+                break
+    return 0
 
 
 def _bucket(n: int) -> str:
@@ -107,6 +156,25 @@ def features(doc: Document, q: Candidate, i: int, rule: Attribution | None,
         f.append("rule=none")
     if i in prev_speaker_heads:
         f.append("prev_speaker")
+    f.append(f"where={'after' if after else 'before'}|{same_sent}|{q.kind}")
+    if doc.parsed and w.deprel.startswith("nsubj") and w.head >= 0 and cues.is_cue(doc, w.head):
+        sent_delta = doc.words[q.first].sent - w.sent
+        f.append(f"subject_of_cue|sent_delta={max(-2, min(2, sent_delta))}")
+    level = _governing_subject_level(doc, q, i)
+    if level:
+        f.append(f"governing_subject={level}")
+    # a headline or lead-in label: "Sanders: Clinton needs to '...'"
+    para_start = doc.paragraphs[cp].start if cp < len(doc.paragraphs) else 0
+    k = i + 1
+    while k < len(doc.words) and k < q.first and doc.words[k].text[:1].isupper():
+        k += 1
+    if k < len(doc.words) and doc.words[k].text == ":" and cp == qp and \
+            len(doc.words_in(para_start, w.start)) <= 3:
+        f.append("label_colon")
+    if ent is not None and ent.type == "PERSON" and not after and \
+            not any(e.type == "PERSON" for e in doc.entities_in(ent.end,
+                                                                 doc.words[q.first].start)):
+        f.append("nearest_person_before")
     return f
 
 
@@ -123,13 +191,16 @@ def best(ctx: Context, q: Candidate, rule: Attribution | None,
     weights = _weights() if weights is None else weights
     if not weights:
         return None
-    prev_heads = {a.head for a in ctx.done.values() if a.head is not None}
-    scored = [(score(features(ctx.doc, q, i, rule, prev_heads), weights), i)
-              for i in candidates(ctx.doc, q)]
-    if not scored:
+    prev_heads = ctx.speaker_heads()
+    heads = candidates(ctx.doc, q, ctx.quoted_ranges())
+    if not heads:
         return None
-    p, i = max(scored)
-    return i, p
+    z = [linear.margin(features(ctx.doc, q, i, rule, prev_heads), weights) for i in heads]
+    # the weights are trained listwise: a softmax over the quote's candidates
+    top = max(z)
+    exp = [math.exp(v - top) for v in z]
+    k = max(range(len(heads)), key=lambda j: z[j])
+    return heads[k], exp[k] / sum(exp)
 
 
 def attribution(ctx: Context, head: int, p: float) -> Attribution:

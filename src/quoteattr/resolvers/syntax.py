@@ -56,7 +56,10 @@ def cue_subject(ctx: Context, q: Candidate) -> Attribution | None:
     if q.cue is None or not doc.parsed:
         return None
     s = subject_of(doc, q.cue)
-    if s is None or q.first <= s < q.last:
+    # a subject inside the quote is no speaker, except in reported speech around its own
+    # attribution ("The museum, Obama said, would ...")
+    inside_ok = q.kind == "indirect" and q.first <= q.cue < q.last
+    if s is None or (q.first <= s < q.last and not inside_ok):
         return None
     w = doc.words[s]
     if w.upos in ("PUNCT", "SYM") or _fronted_adverbial(doc, s) or \
