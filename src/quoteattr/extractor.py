@@ -219,6 +219,9 @@ def drop_non_quotes(doc: Document, cands: list[Candidate], done: dict[int, Attri
 
 #: how sure the ranker must be (softmax over the quote's candidates) to overrule a rule
 OVERRULE = 0.5
+#: rules read from unambiguous layout (``— Name`` after a quote, ``NAME:`` transcript labels):
+#: the ranker never overrules them
+FIRM_RULES = frozenset({"trailing_dash", "transcript_label"})
 STRATEGIES = ("rules+ranker", "rules", "ranker")
 
 
@@ -238,6 +241,8 @@ def resolve(ctx: Context, c: Candidate, resolvers: Sequence[Resolver],
             rule = att
             break
     if strategy == "rules":
+        return rule
+    if strategy == "rules+ranker" and rule is not None and rule.resolver in FIRM_RULES:
         return rule
     found = ranker.best(ctx, c, rule if strategy == "rules+ranker" else None)
     if found is None:

@@ -60,6 +60,8 @@ def candidates(doc: Document, q: Candidate,
             continue
         w = doc.words[i]
         low = w.text.lower()
+        if not any(ch.isalnum() for ch in low):
+            continue
         # days, months, "today", connectives: never a speaker (pronouns stay)
         if (low in lexicons.non_names() and low not in _PRONOUN_OK) or \
                 w.deprel.endswith("tmod"):
