@@ -54,6 +54,42 @@ def test_names_and_titles_in_quotes_are_not_speech(extractor, text: str) -> None
     assert extractor.extract(text).quotes == ()
 
 
+@pytest.mark.parametrize(("text", "not_quotes", "quotes"), [
+    # a show's title after a possessive, next to a real quotation
+    ('Sanders told MSNBC\'s "Morning Joe" that nobody would question her intelligence. '
+     '"She knows the issues better than anyone," Sanders said.',
+     {"Morning Joe"}, {"She knows the issues better than anyone"}),
+    # a nickname inside a name
+    ('Rep. Robert C. "Bobby" Scott threw open his back yard. "This is a big year," Scott said.',
+     {"Bobby"}, {"This is a big year"}),
+    # a term in scare quotes
+    ('She would also close the notorious "carried interest" loophole. "It is a scandal," '
+     'said Senator Warren.', {"carried interest"}, {"It is a scandal"}),
+])
+def test_quote_filter_drops_titles_nicknames_and_scare_quotes(
+        extractor, text: str, not_quotes: set[str], quotes: set[str]) -> None:
+    found = {q.text for q in extractor.extract(text).quotes}
+    assert quotes <= found
+    assert not (not_quotes & found)
+    # without the filter they are there: the model, not the scanner, removed them
+    doc = extractor.parse(text)
+    from quoteattr.extractor import run_stages
+
+    assert not_quotes <= {q.text for q in run_stages(doc, keep_unattributed=True).quotes}
+
+
+def test_reported_speech_in_its_common_shapes(extractor) -> None:
+    text = ('The Trump team has said single people and families would qualify for the tax '
+            'breaks.\n\nThe museum, Mr. Obama said, would make visitors face uncomfortable '
+            'truths.')
+    got = {q.text: q.speaker.name if q.speaker else None
+           for q in extractor.extract(text).quotes if q.kind == "indirect"}
+    assert got.get("single people and families would qualify for the tax breaks") \
+        == "Trump team"
+    museum = [t for t in got if t.startswith("The museum")]
+    assert museum and got[museum[0]] == "Obama"
+
+
 @pytest.mark.parametrize("verb", ["sighed", "grumbled", "tweeted", "insisted", "warned"])
 def test_speech_verbs_beyond_said(extractor, verb: str) -> None:
     text = f'"We have waited long enough for this," Senator Maria Lopez {verb}.'

@@ -52,10 +52,13 @@ def find(doc: Document, taken: set[int], quoted: list[tuple[int, int]]) -> list[
 def _content(doc: Document, cue: int, lemma: str) -> tuple[int, int] | None:
     if lemma == "according to" or doc.words[cue].text.lower() == "according":
         return _according_clause(doc, cue)
+    around = _parenthetical(doc, cue)
+    if around is not None:
+        return around
     for c in doc.children(cue):
         if doc.words[c].deprel in _CLAUSE and c > cue:
             return _trim(doc, doc.subtree(c))
-    fronted = _fronted_content(doc, cue) or _parenthetical(doc, cue)
+    fronted = _fronted_content(doc, cue)
     if fronted is not None:
         return fronted
     if lemma not in _OBJECT_CUES:
@@ -94,7 +97,7 @@ def _fronted_content(doc: Document, cue: int) -> tuple[int, int] | None:
         if not any(doc.words[c].deprel in _CLAUSE and c < clause_start
                    for c in doc.children(cue)):
             return None
-    elif rel not in ("parataxis", "conj", "advcl") or not 0 <= w.head < clause_start:
+    elif rel not in ("parataxis", "conj", "advcl", "ccomp") or not 0 <= w.head < clause_start:
         return None
     comma = clause_start - 1
     while comma > sent.first and doc.words[comma].text in ("\"", "”", "’", "'"):
@@ -128,9 +131,10 @@ def _parenthetical(doc: Document, cue: int) -> tuple[int, int] | None:
     reported sentence; the content is the whole sentence (the attribution inside it)."""
     sent = doc.sentence_of(cue)
     own = doc.subtree(cue)
-    subj = [c for c in doc.children(cue) if doc.words[c].deprel.startswith("nsubj")]
-    if any(doc.words[c].deprel in _CLAUSE for c in doc.children(cue)):
-        return None
+    subj = [c for c in doc.children(cue) if doc.words[c].deprel.startswith("nsubj")
+            and c < cue]
+    if len(subj) > 1:  # "The museum, Obama said, ...": the first subject is the content's
+        subj = subj[-1:]
     lo = min([cue, *[k for c in subj for k in doc.subtree(c)]])
     hi = cue
     while hi + 1 < sent.last and hi + 1 in own and doc.words[hi + 1].text != ",":

@@ -77,7 +77,8 @@ def features(doc: Document, c: Candidate, att: Attribution | None,
     f.append(f"first={'upper' if first.isupper() else 'lower' if first.islower() else 'other'}")
     content = [w.strip(".,!?;:\"“”'‘’()") for w in words]
     content = [w for w in content if w]
-    if content and all(w[:1].isupper() or w.lower() in _SMALL for w in content):
+    titlecase = bool(content) and all(w[:1].isupper() or w.lower() in _SMALL for w in content)
+    if titlecase:
         f.append(f"titlecase|n={_bucket(n)}")
     lows = {w.lower() for w in content}
     if lows & _FIRST_SECOND:
@@ -110,10 +111,17 @@ def features(doc: Document, c: Candidate, att: Attribution | None,
     after = _outside(doc, c.last, 1, 0, len(doc.words))
     if before < sent.first:
         f.append("sentence_start")
-    f.extend(f"before_{x}" for x in _context_word(doc, before))
+    before_feats = _context_word(doc, before)
+    f.extend(f"before_{x}" for x in before_feats)
     f.extend(f"after_{x}" for x in _context_word(doc, after))
-    if before >= 0 and doc.words[before].text in ("'s", "’s", "s'", "s’"):
+    possessive = before >= 0 and doc.words[before].text in ("'s", "’s", "s'", "s’")
+    if possessive:
         f.append("after_possessive")
+    if titlecase:
+        # a capitalised name after "CNN's", "episode of", "the show": a title
+        f.extend(f"titlecase|before_{x}" for x in before_feats)
+        if possessive:
+            f.append("titlecase|after_possessive")
     # the cue
     if c.cue is None:
         f.append("cue=none")

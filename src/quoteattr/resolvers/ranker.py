@@ -46,6 +46,15 @@ def candidates(doc: Document, q: Candidate,
     lo_s = max(0, s - 2)
     hi_s = min(len(doc.sentences) - 1, e + 1)
     lo, hi = doc.sentences[lo_s].first, doc.sentences[hi_s].last
+    # reported speech around its own attribution ("The museum, Obama said, would ..."):
+    # the words between the commas around the cue may speak
+    own_lo = own_hi = -1
+    if q.kind == "indirect" and q.cue is not None and q.first <= q.cue < q.last:
+        own_lo, own_hi = q.cue, q.cue + 1
+        while own_lo > q.first and doc.words[own_lo - 1].text != ",":
+            own_lo -= 1
+        while own_hi < q.last and doc.words[own_hi].text != ",":
+            own_hi += 1
     # the quoted ranges that reach into the window
     k = bisect.bisect_left(quoted, (lo, -1))
     while k > 0 and quoted[k - 1][1] > lo:
@@ -56,7 +65,7 @@ def candidates(doc: Document, q: Candidate,
         k += 1
     out = []
     for i in range(lo, hi):
-        if q.first <= i < q.last or i in blocked:
+        if (q.first <= i < q.last and not own_lo <= i < own_hi) or i in blocked:
             continue
         w = doc.words[i]
         low = w.text.lower()

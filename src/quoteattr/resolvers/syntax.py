@@ -28,7 +28,8 @@ def _attribution(doc: Document, head: int, name: str, conf: float) -> Attributio
 def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
     subj = [c for c in doc.children(verb) if doc.words[c].deprel in ("nsubj", "nsubj:outer")]
     if subj:
-        return subj[0]
+        # two subjects ("The museum, Obama said, would ..."): the one next to the verb
+        return min(subj, key=lambda c: abs(verb - c))
     w = doc.words[verb]
     rel = w.deprel.split(":")[0]
     if depth == 0 and rel == "advcl" and verb > 0 and doc.words[verb - 1].text == "," and \
