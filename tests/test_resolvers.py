@@ -189,3 +189,22 @@ def test_trailing_dash_fused_with_the_closing_mark() -> None:
     ctx, cands = _ctx(doc)
     att = patterns.trailing_dash(ctx, cands[0])
     assert att is not None and doc.span_of(att.first, att.last).text == "Stephanie Egan"
+
+
+def test_transcript_turns_are_separate_quotes() -> None:
+    # transcript paragraphs open a quotation mark and never close it; by the multi-paragraph
+    # convention they would chain into one quote, but each labelled turn is its own speaker
+    text = ('"WALLACE: Will she be there?\n\n"PENCE: She will not be attending.\n\n'
+            '"WALLACE: Thank you, Governor.')
+    r = run_stages(from_regex(text), strategy="rules", keep_unattributed=True)
+    assert [(q.text.split(":")[0], q.speaker.mention.text if q.speaker and q.speaker.mention
+             else None) for q in r.quotes] == [
+        ("WALLACE", "WALLACE"), ("PENCE", "PENCE"), ("WALLACE", "WALLACE")]
+
+
+def test_a_long_statement_over_paragraphs_stays_one_quote() -> None:
+    text = ('"We will win this fight. It will take years.\n\n"But we will win it," Smith said.')
+    r = run_stages(from_regex(text), strategy="rules", keep_unattributed=True)
+    assert len({(q.speaker.name if q.speaker else None) for q in r.quotes}) == 1
+    assert [q.text for q in r.quotes] == ["We will win this fight. It will take years.",
+                                          "But we will win it"]

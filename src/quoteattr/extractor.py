@@ -261,7 +261,7 @@ def quote_candidates(doc: Document) -> list[Candidate]:
     found = marks.find_quotations(doc.text)
     tops = sorted((m for m in found if m.depth == 0), key=lambda m: m.open_start)
     top_starts = [m.open_start for m in tops]
-    for m in found:
+    for m in (piece for q in found for piece in _transcript_turns(doc, q)):
         if m.depth != 0 or not doc.text[m.start:m.end].strip():
             continue
         words = doc.words_in(m.start, m.end)
@@ -279,6 +279,28 @@ def quote_candidates(doc: Document) -> list[Candidate]:
         start, end = _trim(doc.text, m.start, m.end)
         out.append(Candidate(start, end, kind, first, last, cue, m,
                              _pieces(doc, start, end) if m.paragraphs > 1 else ()))
+    return out
+
+
+_TRANSCRIPT_LABEL = regex.compile(r"[A-Z][A-Z.'\- ]{1,40}:\s")
+
+
+def _transcript_turns(doc: Document, m: marks.QuotedSpan) -> list[marks.QuotedSpan]:
+    """A quotation over several paragraphs stays one quote (the convention for a long
+    statement), unless its paragraphs are transcript turns (``"WALLACE: ...`` then
+    ``"PENCE: ...``): then each paragraph is a quote of its own."""
+    if m.paragraphs <= 1:
+        return [m]
+    pieces = _pieces(doc, m.start, m.end)
+    if len(pieces) < 2 or not any(_TRANSCRIPT_LABEL.match(doc.text, s) for s, _ in pieces[1:]):
+        return [m]
+    out = []
+    for k, (s, e) in enumerate(pieces):
+        opening = s - 1 if s > 0 and doc.text[s - 1] in marks.ALL_MARKS else s
+        last = k == len(pieces) - 1
+        out.append(attrs.evolve(m, start=s, end=m.end if last else e, open_start=opening,
+                                close_end=m.close_end if last else e,
+                                closed=m.closed if last else False, paragraphs=1))
     return out
 
 

@@ -10,14 +10,15 @@ from .context import continuation, narrative_subject
 from .patterns import adjacent, lead_in, trailing_dash, transcript_label
 from .syntax import according_to, cue_subject, passive_agent
 
-#: The default order: the tree around the cue first, then word patterns next to the marks,
-#: then the passage around quotes that have no speaker words of their own.
+#: The default order: a transcript label inside the quote ("PENCE: ...") first, then the tree
+#: around the cue, then word patterns next to the marks, then the passage around quotes that
+#: have no speaker words of their own.
 DEFAULT_RESOLVERS: tuple[Resolver, ...] = (
+    transcript_label,
     according_to,
     cue_subject,
     passive_agent,
     adjacent,
-    transcript_label,
     trailing_dash,
     lead_in,
     continuation,
