@@ -31,3 +31,13 @@ def test_binary_is_refused_with_a_clear_error() -> None:
         clean_text("abc\x00def")
     with pytest.raises(InputError):
         clean_text("".join(chr(i % 31 + 1) for i in range(5000)))
+
+
+def test_embedded_tags_with_attributes_are_markup() -> None:
+    # PolNeAR keeps embedded tweets as pseudo-tags; their attribute values are not text
+    text = ('Warren spoke.<tweet author="carlquintanilla" tweet_id="77">The arrow is '
+            'Warren.</tweet> "We won," she said.<tweet/>')
+    out = clean_text(text)
+    assert len(out) == len(text)
+    assert "carlquintanilla" not in out and "<tweet" not in out
+    assert "The arrow is Warren." in out and '"We won," she said.' in out

@@ -1,9 +1,10 @@
 """Input checks and cleaning that never move an offset.
 
 * Text with NUL bytes or mostly control characters is binary: :class:`InputError`.
-* HTML markup is blanked: every tag becomes spaces of the same length (block-level tags end
-  the paragraph with a newline), ``<script>``/``<style>`` bodies too, so quotes found in the
-  cleaned text have offsets into the caller's original string. With ``html="error"`` markup
+* HTML markup (or any tag with attributes, such as embedded ``<tweet author="...">``) is
+  blanked: every tag becomes spaces of the same length (block-level tags end the paragraph
+  with a newline), ``<script>``/``<style>`` bodies too, so quotes found in the cleaned text
+  have offsets into the caller's original string. With ``html="error"`` markup
   raises :class:`InputError` instead.
 """
 
@@ -13,7 +14,8 @@ import regex
 
 from .errors import InputError
 
-_TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]{0,2000}?>|<!--.{0,100000}?-->", regex.S)
+_TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]{0,2000}?/?>|<!--.{0,100000}?-->",
+                     regex.S)
 _SCRIPT = regex.compile(r"<(script|style)\b[^<>]{0,2000}>.{0,1000000}?</\1\s*>", regex.S | regex.I)
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
           "table", "blockquote", "section", "article", "header", "footer", "title", "hr"}
@@ -21,8 +23,16 @@ _HTML_HINT = regex.compile(r"</?(?:html|body|p|div|span|a|br|script|style|head|h
                            r"blockquote|em|strong|b|i)\b[^<>]{0,2000}>", regex.I)
 
 
+# any tag with an attribute (<tweet author="x" tweet_id="1">) or self-closing (<tweet/>)
+_ATTR_TAG = regex.compile(r"<[A-Za-z][\w-]{0,30}(?:\s+[\w-]{1,40}=\"[^\"<>]{0,2000}\")+\s*/?>"
+                          r"|<[A-Za-z][\w-]{0,30}\s*/>")
+
+
 def looks_like_html(text: str) -> bool:
-    return len(_HTML_HINT.findall(text[:200000])) >= 2 or "<html" in text[:2000].lower()
+    """Whether the text carries markup: common HTML tags, or any tag with attributes."""
+    head = text[:200000]
+    return len(_HTML_HINT.findall(head)) >= 2 or "<html" in text[:2000].lower() or \
+        _ATTR_TAG.search(head) is not None
 
 
 def check_binary(text: str) -> None:
