@@ -208,3 +208,17 @@ def test_a_long_statement_over_paragraphs_stays_one_quote() -> None:
     assert len({(q.speaker.name if q.speaker else None) for q in r.quotes}) == 1
     assert [q.text for q in r.quotes] == ["We will win this fight. It will take years.",
                                           "But we will win it"]
+
+
+# Clinton said she thinks America is strongest. (misparsed: two complements of "said")
+SPLIT_COMPLEMENT = conllu([
+    "Clinton Clinton PROPN 2 nsubj NER=S-PERSON", "said say VERB 0 root",
+    "she she PRON 4 nsubj", "thinks think VERB 2 ccomp", "America America PROPN 7 nsubj",
+    "is be AUX 7 cop", "strongest strong ADJ 2 ccomp SpaceAfter=No", ". . PUNCT 2 punct",
+])
+
+
+def test_a_complement_split_by_the_parser_is_one_reported_clause() -> None:
+    r = run_stages(from_conllu(SPLIT_COMPLEMENT), strategy="rules", keep_unattributed=True)
+    assert [(q.kind, q.text) for q in r.quotes] == [
+        ("indirect", "she thinks America is strongest")]

@@ -55,9 +55,9 @@ def _content(doc: Document, cue: int, lemma: str) -> tuple[int, int] | None:
     around = _parenthetical(doc, cue)
     if around is not None:
         return around
-    for c in doc.children(cue):
-        if doc.words[c].deprel in _CLAUSE and c > cue:
-            return _trim(doc, doc.subtree(c))
+    complement = _complement(doc, cue)
+    if complement is not None:
+        return complement
     fronted = _fronted_content(doc, cue)
     if fronted is not None:
         return fronted
@@ -82,6 +82,29 @@ def _content(doc: Document, cue: int, lemma: str) -> tuple[int, int] | None:
                     words.update(doc.subtree(c))
             return _trim(doc, sorted(words))
     return None
+
+
+# relations a parser gives to pieces of a misparsed complement clause
+_CLAUSE_PARTS = ("ccomp", "advcl", "conj", "parataxis", "obj", "xcomp", "dep")
+
+
+def _complement(doc: Document, cue: int) -> tuple[int, int] | None:
+    """``said (that) the plan failed``: the complement clause after the cue, with the pieces a
+    parser splits it into ("said she thinks | America is strongest" as two complements;
+    "said the politics | surrounding ... would be" as object and complement)."""
+    kids = [c for c in doc.children(cue) if c > cue]
+    clauses = [c for c in kids if doc.words[c].deprel in _CLAUSE]
+    if not clauses:
+        return None
+    first = clauses[0]
+    words = set(doc.subtree(first))
+    for c in kids:
+        rel = doc.words[c].deprel.split(":")[0]
+        if c > first and rel in _CLAUSE_PARTS:
+            words.update(doc.subtree(c))
+        elif c < first and rel == "obj" and max(doc.subtree(c)) + 1 >= min(words):
+            words.update(doc.subtree(c))  # the clause's subject parsed as the cue's object
+    return _trim(doc, sorted(words))
 
 
 def _fronted_content(doc: Document, cue: int) -> tuple[int, int] | None:
