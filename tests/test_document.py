@@ -71,3 +71,18 @@ def test_bio_grouping() -> None:
     ents = entities_from_bio(words, doc.text)
     assert [(e.text, e.type) for e in ents] == [("Benny Gantz", "PERSON"),
                                                 ("Lloyd Austin", "PERSON"), ("Tel Aviv", "GPE")]
+
+
+def test_sentences_never_end_on_a_title_or_an_initial() -> None:
+    from quoteattr.nlp.sentences import join_abbreviation_splits
+
+    split = [["Later", ",", "Mr."], ["Clarke", "said", "so", "."], ["Sen."],
+             ["Bernie", "agreed", "."], ["George", "H."], ["W.", "Bush", "left", "."],
+             ["It", "was", "late", "."], ["Ask", "Mr."], ["(", "x", ")"]]
+    assert join_abbreviation_splits(split) == [
+        ["Later", ",", "Mr.", "Clarke", "said", "so", "."], ["Sen.", "Bernie", "agreed", "."],
+        ["George", "H.", "W.", "Bush", "left", "."], ["It", "was", "late", "."],
+        ["Ask", "Mr."], ["(", "x", ")"]]
+    # multi-word tokens come as (text, True) pairs
+    assert join_abbreviation_splits([[("Mr.", False)], [("Smith's", True)]]) == [
+        [("Mr.", False), ("Smith's", True)]]

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError
+from .sentences import join_abbreviation_splits
 
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 FILES = {p: f"{p}.pt" for p in PROCESSORS}
@@ -75,7 +76,8 @@ def pipeline_config(models: str | os.PathLike[str] = "bundled") -> tuple[str, di
     spec = os.fspath(models)
     base: dict[str, Any] = {"lang": "en", "processors": ",".join(PROCESSORS),
                             "download_method": None, "use_gpu": _use_gpu(),
-                            "logging_level": "WARN"}
+                            "logging_level": "WARN",
+                            "tokenize_postprocessor": join_abbreviation_splits}
     if spec == "bundled":
         paths = model_paths(bundled_dir())
     elif spec == "stanza":
