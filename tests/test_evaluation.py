@@ -481,3 +481,18 @@ def test_split_quotations_of_different_speakers_stay_apart() -> None:
         ("Voters", "chanted", "Lock her up."), ("Kim", "said", "No,")]
     quotes = gold_quotes(text, parse_ann(attribution_ann(text, rows)))
     assert [q.text for q in quotes] == ["Lock her up.", "No,"]
+
+
+@pytest.mark.slow
+@pytest.mark.data
+@pytest.mark.skipif(not POLNEAR_DEV.exists(), reason="../shared/data/polnear absent")
+def test_polnear_dev_accuracy_does_not_regress(extractor) -> None:
+    # the figures of docs/evaluation.md, minus a small margin: a guard against regressions
+    # in any stage (parse, marks, cues, resolvers, ranker, quote filter); ~2 min
+    docs = list(read_corpus(POLNEAR_DEV))
+    report = evaluate(docs, {d.name: extractor.extract(d.text) for d in docs})
+    dm, ind = report.metrics["direct+mixed"], report.metrics["indirect"]
+    assert dm.overlap.f1 >= 0.95
+    assert dm.end_to_end.f1 >= 0.84
+    assert ind.overlap.f1 >= 0.70
+    assert ind.speaker_accuracy >= 0.85

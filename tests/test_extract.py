@@ -62,11 +62,11 @@ def test_names_and_titles_in_quotes_are_not_speech(extractor, text: str) -> None
     # a nickname inside a name
     ('Rep. Robert C. "Bobby" Scott threw open his back yard. "This is a big year," Scott said.',
      {"Bobby"}, {"This is a big year"}),
-    # a term in scare quotes
-    ('She would also close the notorious "carried interest" loophole. "It is a scandal," '
-     'said Senator Warren.', {"carried interest"}, {"It is a scandal"}),
+    # a film title after its director's name
+    ('Ava DuVernay\'s "13th" documents the prison boom. "We have no context," '
+     'DuVernay said.', {"13th"}, {"We have no context"}),
 ])
-def test_quote_filter_drops_titles_nicknames_and_scare_quotes(
+def test_quote_filter_drops_titles_and_nicknames(
         extractor, text: str, not_quotes: set[str], quotes: set[str]) -> None:
     found = {q.text for q in extractor.extract(text).quotes}
     assert quotes <= found

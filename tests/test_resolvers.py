@@ -222,3 +222,21 @@ def test_a_complement_split_by_the_parser_is_one_reported_clause() -> None:
     r = run_stages(from_conllu(SPLIT_COMPLEMENT), strategy="rules", keep_unattributed=True)
     assert [(q.kind, q.text) for q in r.quotes] == [
         ("indirect", "she thinks America is strongest")]
+
+
+# US reinforces ties as Iran accuses Israel of "terrorism" (misparsed: "reinforces" as the
+# subject of "accuses", "Iran" attached to "ties")
+SUBORDINATE = conllu([
+    "US US PROPN 2 compound", "reinforces reinforce NOUN 6 nsubj", "ties tie NOUN 2 appos",
+    "as as ADP 5 case", "Iran Iran PROPN 3 nmod NER=S-LOCATION", "accuses accuse VERB 0 root",
+    "Israel Israel PROPN 6 obj", "of of ADP 10 case", '" " PUNCT 10 punct SpaceAfter=No',
+    "terrorism terrorism NOUN 6 obl SpaceAfter=No", '" " PUNCT 10 punct',
+])
+
+
+def test_subject_after_a_subordinator_repairs_the_parse() -> None:
+    doc = from_conllu(SUBORDINATE)
+    ctx, cands = _ctx(doc)
+    att = syntax.cue_subject(ctx, cands[0])
+    assert att is not None and doc.span_of(att.first, att.last).text == "Iran"
+    assert att.confidence == syntax.FIRM  # the ranker reads the same tree: it may not overrule

@@ -20,6 +20,7 @@ from .errors import InputError
 from .nlp import document as docview
 from .nlp.document import Document
 from .resolvers import DEFAULT_RESOLVERS, Attribution, Candidate, Context, Resolver, ranker
+from .resolvers.syntax import FIRM
 from .textinput import clean_text
 from .types import Result
 
@@ -220,7 +221,8 @@ def drop_non_quotes(doc: Document, cands: list[Candidate], done: dict[int, Attri
 #: how sure the ranker must be (softmax over the quote's candidates) to overrule a rule
 OVERRULE = 0.5
 #: rules read from unambiguous layout (``— Name`` after a quote, ``NAME:`` transcript labels):
-#: the ranker never overrules them
+#: the ranker never overrules them, nor any answer with confidence ``FIRM`` (a rule that
+#: repaired the parse the ranker would read)
 FIRM_RULES = frozenset({"trailing_dash", "transcript_label"})
 STRATEGIES = ("rules+ranker", "rules", "ranker")
 
@@ -242,7 +244,8 @@ def resolve(ctx: Context, c: Candidate, resolvers: Sequence[Resolver],
             break
     if strategy == "rules":
         return rule
-    if strategy == "rules+ranker" and rule is not None and rule.resolver in FIRM_RULES:
+    if strategy == "rules+ranker" and rule is not None and (
+            rule.resolver in FIRM_RULES or rule.confidence >= FIRM):
         return rule
     found = ranker.best(ctx, c, rule if strategy == "rules+ranker" else None)
     if found is None:

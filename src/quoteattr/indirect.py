@@ -66,7 +66,7 @@ def _content(doc: Document, cue: int, lemma: str) -> tuple[int, int] | None:
         # object + clause): the cue's right dependents, when they hold a verb
         right = [c for c in doc.children(cue) if c > cue and doc.words[c].deprel.split(":")[0]
                  in ("obj", "xcomp", "advcl", "parataxis", "dep", "conj")]
-        clause = sorted({k for c in right for k in doc.subtree(c)})
+        clause = sorted({k for c in right for k in doc.subtree(c) if k > cue})
         if len(clause) >= 4 and any(doc.words[k].upos in ("VERB", "AUX") for k in clause) and \
                 clause[0] <= cue + 2:
             return _trim(doc, clause)
