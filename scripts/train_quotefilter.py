@@ -75,7 +75,7 @@ def main() -> int:
     p.add_argument("--cache", type=Path, default=REPO / "build" / "parsed")
     p.add_argument("--limit", type=int, default=None, help="training articles to use")
     p.add_argument("--epochs", type=int, default=400)
-    p.add_argument("--l2", type=float, default=1e-4)
+    p.add_argument("--l2", type=float, default=1e-3)
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--out", type=Path, default=OUT)
     args = p.parse_args()
