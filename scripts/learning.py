@@ -8,12 +8,28 @@ seeded; the weights go into the package as JSON (see ``quoteattr.linear``).
 
 from __future__ import annotations
 
+import argparse
 import pickle
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def training_arguments(description: str, out: Path, l2: float) -> argparse.ArgumentParser:
+    """The command line both training scripts share (data, parse cache, optimiser, output)."""
+    p = argparse.ArgumentParser(description=description)
+    p.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    p.add_argument("--cache", type=Path, default=REPO / "build" / "parsed")
+    p.add_argument("--limit", type=int, default=None, help="training articles to use")
+    p.add_argument("--epochs", type=int, default=400)
+    p.add_argument("--l2", type=float, default=l2)
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--out", type=Path, default=out, help="the weights file to write")
+    return p
 
 
 def load_doc(path: Path) -> object:

@@ -16,13 +16,12 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
 from pathlib import Path
 
-from learning import parsed_docs, train
+from learning import parsed_docs, train, training_arguments
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "quoteattr" / "models" / "quotefilter.json"
@@ -70,14 +69,7 @@ def collect(split_dir: Path, cache: Path, limit: int | None) -> tuple[list[list[
 
 
 def main() -> int:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
-    p.add_argument("--cache", type=Path, default=REPO / "build" / "parsed")
-    p.add_argument("--limit", type=int, default=None, help="training articles to use")
-    p.add_argument("--epochs", type=int, default=400)
-    p.add_argument("--l2", type=float, default=1e-3)
-    p.add_argument("--seed", type=int, default=13)
-    p.add_argument("--out", type=Path, default=OUT)
+    p = training_arguments(__doc__.split("\n\n")[0], OUT, l2=1e-3)
     args = p.parse_args()
     t = time.time()
     train_x, train_y = collect(args.data / "polnear" / "train", args.cache / "train", args.limit)

@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
@@ -25,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from learning import overlap, parsed_docs, train, train_listwise
+from learning import overlap, parsed_docs, train, train_listwise, training_arguments
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "quoteattr" / "models" / "ranker.json"
@@ -75,16 +74,9 @@ def top1(groups: list[tuple[list[list[str]], list[int]]], weights: dict[str, flo
 
 
 def main() -> int:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
-    p.add_argument("--cache", type=Path, default=REPO / "build" / "parsed")
-    p.add_argument("--limit", type=int, default=None, help="training articles to use")
-    p.add_argument("--epochs", type=int, default=400)
-    p.add_argument("--l2", type=float, default=1e-4)
-    p.add_argument("--seed", type=int, default=13)
+    p = training_arguments(__doc__.split("\n\n")[0], OUT, l2=1e-4)
     p.add_argument("--objective", choices=("listwise", "pointwise"), default="listwise",
                    help="softmax over each quote's candidates, or one logistic per candidate")
-    p.add_argument("--out", type=Path, default=OUT)
     args = p.parse_args()
     random.seed(args.seed)
     t = time.time()
