@@ -20,7 +20,7 @@ from .errors import InputError
 from .nlp import document as docview
 from .nlp.document import Document
 from .resolvers import DEFAULT_RESOLVERS, Attribution, Candidate, Context, Resolver, ranker
-from .resolvers.syntax import FIRM
+from .resolvers.base import FIRM
 from .textinput import clean_text
 from .types import Result
 
@@ -220,10 +220,6 @@ def drop_non_quotes(doc: Document, cands: list[Candidate], done: dict[int, Attri
 
 #: how sure the ranker must be (softmax over the quote's candidates) to overrule a rule
 OVERRULE = 0.5
-#: rules read from unambiguous layout (``— Name`` after a quote, ``NAME:`` transcript labels):
-#: the ranker never overrules them, nor any answer with confidence ``FIRM`` (a rule that
-#: repaired the parse the ranker would read)
-FIRM_RULES = frozenset({"trailing_dash", "transcript_label"})
 STRATEGIES = ("rules+ranker", "rules", "ranker")
 
 
@@ -244,9 +240,8 @@ def resolve(ctx: Context, c: Candidate, resolvers: Sequence[Resolver],
             break
     if strategy == "rules":
         return rule
-    if strategy == "rules+ranker" and rule is not None and (
-            rule.resolver in FIRM_RULES or rule.confidence >= FIRM):
-        return rule
+    if strategy == "rules+ranker" and rule is not None and rule.confidence >= FIRM:
+        return rule  # layout rules and parse repairs: the ranker reads the same wrong tree
     found = ranker.best(ctx, c, rule if strategy == "rules+ranker" else None)
     if found is None:
         return rule
@@ -310,7 +305,8 @@ def _transcript_turns(doc: Document, m: marks.QuotedSpan) -> list[marks.QuotedSp
 def _pieces(doc: Document, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """The quoted words of each paragraph of a quotation that runs over several."""
     out = []
-    for p in doc.paragraphs:
+    first, last = doc.paragraph_index(start), doc.paragraph_index(max(start, end - 1))
+    for p in doc.paragraphs[first:last + 1]:
         s, e = max(start, p.start), min(end, p.end)
         if s >= e:
             continue

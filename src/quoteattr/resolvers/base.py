@@ -37,6 +37,12 @@ class Candidate:
         return False
 
 
+#: the confidence of answers the learned ranker never overrules: speakers read from
+#: unambiguous layout (``— Name``, ``NAME:``) and rules that repaired the parse the ranker
+#: would read (see ``extractor.resolve``)
+FIRM = 0.95
+
+
 @attrs.frozen
 class Attribution:
     """A resolver's answer: the speaker mention's words and how sure it is."""

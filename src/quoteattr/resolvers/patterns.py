@@ -14,7 +14,7 @@ import functools
 
 from .. import cues, lexicons, mentions
 from ..nlp.document import Document
-from .base import Attribution, Candidate, Context, resolver
+from .base import FIRM, Attribution, Candidate, Context, resolver
 
 _DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our"}
 _DASHES = {"-", "--", "—", "–", "―"}
@@ -162,7 +162,7 @@ def trailing_dash(ctx: Context, q: Candidate) -> Attribution | None:
             hi += 1
         np = np_after(doc, k + 1, hi)
         if np:
-            return Attribution(np[0], np[1], "trailing_dash", 0.85, np[1] - 1)
+            return Attribution(np[0], np[1], "trailing_dash", FIRM, np[1] - 1)
     return None
 
 
@@ -176,7 +176,7 @@ def transcript_label(ctx: Context, q: Candidate) -> Attribution | None:
         k += 1
     if k == q.first or k >= q.last or doc.words[k].text != ":" or k - q.first > 3:
         return None
-    return Attribution(q.first, k, "transcript_label", 0.85, k - 1)
+    return Attribution(q.first, k, "transcript_label", FIRM, k - 1)
 
 
 @resolver("lead_in")

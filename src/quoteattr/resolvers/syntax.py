@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from .. import mentions
 from ..nlp.document import Document
-from .base import Attribution, Candidate, Context, resolver
+from .base import FIRM, Attribution, Candidate, Context, resolver
+from .patterns import np_before
 
 _SUBJ = ("nsubj",)
-#: the confidence of answers the learned ranker may not overrule (extractor.resolve)
-FIRM = 0.95
 # subjects that never name a speaker: a mis-parsed complementizer or relative "that" ("a letter
 # ... that says"), demonstratives, "what" - the ranker looks further
 _NOT_SPEAKERS = {"that", "this", "what", "which", "these", "those"}
@@ -81,8 +80,6 @@ def _subordinate_subject(doc: Document, cue: int, s: int) -> int:
     """``US reinforces 'ironclad' ties as Iran accuses ...``: when the cue's clause opens with
     a subordinator right before a name and the cue ("as Iran accuses"), but the parser gave the
     cue a subject further left, the name is the subject."""
-    from .patterns import np_before  # patterns imports nothing from here
-
     sent = doc.sentence_of(cue)
     np = np_before(doc, cue, sent.first)
     if np is None or np[0] <= s + 1 or np[1] != cue:
