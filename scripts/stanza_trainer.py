@@ -5,6 +5,11 @@
 stanza's POS tagger for XPOS and features) is very slow on CPU (8 s a batch here); the same
 function written as two matrix products gives identical results and trains about 10x faster.
 Parameter names and shapes are unchanged, so the saved models load in an unpatched stanza.
+
+``python scripts/stanza_trainer.py --init-from MODEL.pt stanza.models.tagger ARGS...`` starts
+the tagger from the weights of an earlier run (a warm start) instead of from random ones.
+stanza's tagger keeps no optimizer state or step count in its models, so the optimizer starts
+afresh; the vocabulary is rebuilt from the same training file and must match the model's.
 """
 
 from __future__ import annotations
@@ -27,8 +32,38 @@ def fast_bilinear(x1: torch.Tensor, x2: torch.Tensor, weight: torch.Tensor,
     return y.view(*lead, out_dim)
 
 
+def warm_start_tagger(model_file: str) -> None:
+    """Make stanza's POS trainer begin from the weights saved in model_file."""
+    from stanza.models.pos import trainer as pos_trainer
+
+    original_init = pos_trainer.Trainer.__init__
+
+    def init(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        original_init(self, *args, **kwargs)
+        if kwargs.get("model_file") is not None:
+            return  # loading a finished model (evaluation), not starting training
+        saved = torch.load(model_file, map_location="cpu", weights_only=False)
+        if saved["vocab"] != self.vocab.state_dict():
+            raise SystemExit(f"{model_file}: vocabulary differs from the training data's")
+        own = self.model.state_dict()
+        weights = {k: v.float() for k, v in saved["model"].items() if k in own}
+        bad = [k for k, v in weights.items() if v.shape != own[k].shape]
+        if bad:
+            raise SystemExit(f"{model_file}: shapes differ for {bad[:3]}")
+        self.model.load_state_dict(weights, strict=False)
+        print(f"warm start: {len(weights)} of {len(own)} tensors from {model_file}", flush=True)
+
+    pos_trainer.Trainer.__init__ = init
+
+
 def main() -> None:
     F.bilinear = fast_bilinear  # nn.Bilinear.forward looks it up at call time
+    if sys.argv[1] == "--init-from":
+        init_from = sys.argv[2]
+        del sys.argv[1:3]
+        if sys.argv[1] != "stanza.models.tagger":
+            raise SystemExit("--init-from works with stanza.models.tagger only")
+        warm_start_tagger(init_from)
     module = sys.argv[1]
     sys.argv = [module] + sys.argv[2:]
     runpy.run_module(module, run_name="__main__", alter_sys=True)

@@ -19,7 +19,9 @@ The script drives stanza's own trainers (``stanza.models.tokenizer``, ``mwt_expa
 
 Resuming: each finished stage leaves its model in ``--out``; a rerun skips it (``--force``
 retrains). The parser checkpoints itself every few hundred steps and continues from the
-checkpoint after an interruption. Seeds are fixed (``--seed``). A GPU is used when torch sees
+checkpoint after an interruption. ``--force --warm-start`` makes the POS tagger begin from the
+weights of its last run, so a longer training can be given in several sittings. Seeds are
+fixed (``--seed``). A GPU is used when torch sees
 one. Stages run ``--jobs`` at a time (each with its share of the CPU threads).
 """
 
@@ -267,7 +269,7 @@ def stage_args(stage: str, work: Path, save_dir: Path, device_args: list[str],
 
 def train_stage(stage: str, work: Path, out: Path, env: dict[str, str], device_args: list[str],
                 seed: int, quick: bool, force: bool,
-                budget_minutes: dict[str, float]) -> tuple[str, float]:
+                budget_minutes: dict[str, float], warm_start: bool = False) -> tuple[str, float]:
     target = out / MODEL_FILES[stage]
     if target.exists() and not force:
         log.info("%s: %s exists, skipping (use --force to retrain)", stage, target)
@@ -276,6 +278,12 @@ def train_stage(stage: str, work: Path, out: Path, env: dict[str, str], device_a
     save_dir.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, str(TRAINER)] + stage_args(stage, work, save_dir, device_args,
                                                        seed, quick)
+    previous = save_dir / MODEL_FILES[stage]
+    if warm_start and stage == "pos" and previous.exists():
+        # the trainer overwrites its save file, so start from a copy of it
+        start_from = work / f"{stage}.warm-start.pt"
+        shutil.copyfile(previous, start_from)
+        cmd[2:2] = ["--init-from", str(start_from)]
     start = time.time()
     budget = None if quick else budget_minutes.get(stage)
     finished = run(cmd, env, work / f"{stage}.log", None if budget is None else budget * 60)
@@ -312,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--adopt", action="store_true",
                    help="don't train: compact the best model a stopped trainer saved in --work "
                         "into --out (after stopping a trainer by hand)")
+    p.add_argument("--warm-start", action="store_true",
+                   help="begin the POS tagger from its previous run's weights")
     p.add_argument("--budget-scale", type=float, default=1.0,
                    help="multiply every stage's wall-clock budget (e.g. 3 for longer runs)")
     args = p.parse_args(argv)
@@ -359,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
     failures = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         futures = {pool.submit(train_stage, s, work, args.out, env, device_args, args.seed,
-                               args.quick, args.force, budgets): s for s in todo}
+                               args.quick, args.force, budgets, args.warm_start): s for s in todo}
         for fut in concurrent.futures.as_completed(futures):
             try:
                 fut.result()

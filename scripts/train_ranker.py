@@ -49,7 +49,7 @@ def examples(gold: object, doc: object) -> Iterator[tuple[list[list[str]], list[
                 default=None)
         if g is not None and overlap(c.start, c.end, g.start, g.end) * 2 >= (g.end - g.start) \
                 and g.source:
-            heads = ranker.candidates(doc, c, quoted)  # type: ignore[arg-type]
+            heads = ranker.candidates_for(doc, c, quoted, rule)  # type: ignore[arg-type]
             prev = ctx.speaker_heads()
             feats, labels = [], []
             for i in heads:

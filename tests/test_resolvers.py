@@ -240,3 +240,97 @@ def test_subject_after_a_subordinator_repairs_the_parse() -> None:
     att = syntax.cue_subject(ctx, cands[0])
     assert att is not None and doc.span_of(att.first, att.last).text == "Iran"
     assert att.confidence == syntax.FIRM  # the ranker reads the same tree: it may not overrule
+
+
+# Politifact checked Trump's claim that there have been "thousands of shootings".
+OWNER = conllu([
+    "Politifact Politifact PROPN 2 nsubj NER=S-ORGANIZATION", "checked check VERB 0 root",
+    "Trump Trump PROPN 5 nmod:poss NER=S-PERSON", "'s 's PART 3 case",
+    "claim claim NOUN 2 obj", "that that SCONJ 10 mark", "there there PRON 10 expl",
+    "have have AUX 10 aux", "been be AUX 10 cop", '" " PUNCT 11 punct SpaceAfter=No',
+    "thousands thousand NOUN 5 acl", "of of ADP 13 case",
+    "shootings shooting NOUN 11 nmod SpaceAfter=No", '" " PUNCT 11 punct SpaceAfter=No',
+    ". . PUNCT 2 punct",
+])
+
+
+def test_the_owner_of_a_speech_noun_speaks_the_quote_it_governs() -> None:
+    doc = from_conllu(OWNER)
+    ctx, cands = _ctx(doc)
+    att = syntax.speech_noun_owner_rule(ctx, cands[0])
+    assert att is not None and doc.span_of(att.first, att.last).text == "Trump"
+    r = run_stages(doc, strategy="rules")
+    assert [(q.text, q.speaker.name if q.speaker else None, q.resolver) for q in r.quotes] == [
+        ("thousands of shootings", "Trump", "speech_noun_owner")]
+    # the parser hung the clause elsewhere: the words "Trump's claim that" still tell
+    loose = from_conllu(OWNER.replace("11\tthousands\tthousand\tNOUN\t_\t_\t5\tacl",
+                                      "11\tthousands\tthousand\tNOUN\t_\t_\t2\tparataxis"))
+    ctx, cands = _ctx(loose)
+    assert syntax.speech_noun_owner(loose, cands[0]) == 2
+    # not a speech noun: no owner ("Trump's plan that ...")
+    plan = from_conllu(OWNER.replace("claim\tclaim", "plan\tplan"))
+    ctx, cands = _ctx(plan)
+    assert syntax.speech_noun_owner(plan, cands[0]) is None
+
+
+# Ban Ki-moon condemned what he called a "brazen breach". Obama spoke later.
+BOUND = conllu([
+    "Ban Ban PROPN 3 nsubj NER=B-PERSON", "Ki-moon Ki-moon PROPN 1 flat NER=E-PERSON",
+    "condemned condemn VERB 0 root", "what what PRON 3 obj", "he he PRON 6 nsubj",
+    "called call VERB 4 acl:relcl", "a a DET 10 det", '" " PUNCT 9 punct SpaceAfter=No',
+    "brazen brazen ADJ 10 amod", "breach breach NOUN 6 xcomp SpaceAfter=No",
+    '" " PUNCT 10 punct SpaceAfter=No', ". . PUNCT 3 punct",
+])
+
+
+def test_a_pronoun_in_an_embedded_clause_refers_to_the_subject_around_it() -> None:
+    from quoteattr.naming import governing_subject
+
+    doc = from_conllu(BOUND)
+    assert governing_subject(doc, 4) == 0  # "he" -> "Ban"
+    r = run_stages(doc, strategy="rules")
+    assert [(q.speaker.mention.text, q.speaker.name) for q in r.quotes if q.speaker] == [
+        ("he", "Ban Ki-moon")]
+    # "it" wants no person for its antecedent
+    assert governing_subject(from_conllu(BOUND.replace("\the\the\t", "\tit\tit\t")), 4) is None
+
+
+# When Clinton noted it, Trump boasted, "That makes me smart." (the quote parsed as the root,
+# the "when" clause hanging from it)
+SUBORDINATE_CUE = conllu([
+    "When when SCONJ 3 mark", "Clinton Clinton PROPN 3 nsubj NER=S-PERSON",
+    "noted note VERB 11 advcl", "it it PRON 3 obj SpaceAfter=No", ", , PUNCT 3 punct",
+    "Trump Trump PROPN 7 nsubj NER=S-PERSON", "boasted boast VERB 3 conj SpaceAfter=No",
+    ", , PUNCT 11 punct", '" " PUNCT 11 punct SpaceAfter=No', "That that PRON 11 nsubj",
+    "makes make VERB 0 root", "me I PRON 11 obj", "smart smart ADJ 11 xcomp SpaceAfter=No",
+    ". . PUNCT 11 punct SpaceAfter=No", '" " PUNCT 11 punct',
+])
+
+
+def test_a_subordinate_speech_verb_gives_way_to_the_nearer_one() -> None:
+    r = run_stages(from_conllu(SUBORDINATE_CUE))
+    assert [(q.text, q.cue.text if q.cue else None, q.speaker.name if q.speaker else None)
+            for q in r.quotes] == [("That makes me smart.", "boasted", "Trump")]
+
+
+def test_the_ranker_scores_the_rules_answer_even_when_the_tagger_hid_it() -> None:
+    from quoteattr.resolvers import ranker
+
+    # "It is true," said Caddell: the tagger called the name an adverb
+    doc = from_conllu(conllu([
+        '" " PUNCT 3 punct SpaceAfter=No', "It it PRON 4 nsubj", "is be AUX 4 cop",
+        "true true ADJ 7 ccomp SpaceAfter=No", ", , PUNCT 4 punct SpaceAfter=No",
+        '" " PUNCT 4 punct', "said say VERB 0 root", "Caddell Caddell ADV 7 advmod",
+        ", , PUNCT 10 punct", "speaking speak VERB 7 ccomp", "of of ADP 14 case",
+        "Clinton Clinton PROPN 14 nmod:poss", "'s 's PART 12 case SpaceAfter=No",
+        "health health NOUN 14 compound", "issue issue NOUN 10 obl SpaceAfter=No",
+        ". . PUNCT 7 punct",
+    ]))
+    ctx, cands = _ctx(doc)
+    rule = patterns.adjacent(ctx, cands[0])
+    assert rule is not None and rule.head == 7
+    assert 7 not in ranker.candidates(doc, cands[0], ctx.quoted_ranges())
+    assert 7 in ranker.candidates_for(doc, cands[0], ctx.quoted_ranges(), rule)
+    r = run_stages(doc)
+    assert [(q.speaker.mention.text if q.speaker and q.speaker.mention else None)
+            for q in r.quotes] == ["Caddell"]

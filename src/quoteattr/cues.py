@@ -125,6 +125,10 @@ def cue_words(doc: Document, first: int, last: int) -> list[int]:
     return [i for i in range(first, last) if is_cue(doc, i)]
 
 
+_SUBORDINATORS = {"when", "as", "if", "after", "before", "because", "while", "since",
+                  "although", "though"}
+
+
 def link(doc: Document, qfirst: int, qlast: int) -> int | None:
     """The cue that governs the quotation whose words are words[qfirst:qlast], by the tree.
 
@@ -140,11 +144,18 @@ def link(doc: Document, qfirst: int, qlast: int) -> int | None:
         h = doc.words[t].head
         if h >= 0 and is_cue(doc, h):
             return h
-    for t in tops:
-        for c in doc.children(t):
-            if c not in inside and is_cue(doc, c) and doc.words[c].deprel.split(":")[0] in (
-                    "parataxis", "advcl", "conj", "ccomp", "xcomp", "acl", "dep"):
-                return c
+    attached = [c for t in tops for c in doc.children(t)
+                if c not in inside and is_cue(doc, c) and doc.words[c].deprel.split(":")[0] in (
+                    "parataxis", "advcl", "conj", "ccomp", "xcomp", "acl", "dep")]
+    if attached:
+        # the nearest; a subordinate clause ("When Clinton noted ..., Trump boasted, '...'")
+        # only when no speech verb stands nearer the quote
+        best = min(attached, key=lambda c: qfirst - c if c < qfirst else c - qlast)
+        if any(doc.words[m].text.lower() in _SUBORDINATORS for m in doc.children_by(best, "mark")):
+            near = nearest(doc, qfirst, qlast, prefer_after=False, max_after=0)
+            if near is not None and near > best and near < qfirst:
+                return near
+        return best
     for t in tops:
         for k, a in enumerate(doc.ancestors(t)):
             if k >= 3:

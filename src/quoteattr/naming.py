@@ -124,10 +124,54 @@ def relative_antecedent(doc: Document, first: int, last: int) -> int | None:
     return None
 
 
+def governing_subject(doc: Document, pronoun: int) -> int | None:
+    """The subject of a clause that governs the pronoun's clause in the same sentence, when
+    it comes before the pronoun and agrees with it: ``Ban Ki-moon condemned what he called``,
+    ``the Council pledged sanctions against what it called``. A subject pronoun in an embedded
+    clause most often refers to the subject of the clause around it; None when there is none
+    that agrees."""
+    if not doc.parsed or doc.words[pronoun].deprel.split(":")[0] != "nsubj":
+        return None
+    gender = mentions.pronouns().get(doc.words[pronoun].text.lower(), ("x", "sg"))[0]
+    if gender not in ("m", "f", "n"):
+        return None
+    sent = doc.words[pronoun].sent
+    node = doc.words[pronoun].head
+    for _ in range(4):
+        if node < 0 or doc.words[node].head < 0:
+            return None
+        node = doc.words[node].head
+        if doc.words[node].sent != sent:
+            return None
+        for s in doc.children_by(node, "nsubj"):
+            if s >= pronoun:
+                continue
+            first, last = mentions.mention_bounds(doc, s)
+            if mentions.is_pronoun(doc, first, last) or \
+                    doc.words[s].text.lower() in _RELATIVE:
+                return None
+            is_person = mentions.speaker_type(doc, first, last) == "PERSON"
+            if is_person == (gender in ("m", "f")) and (gender != "n" or doc.words[s].upos in
+                                                          ("PROPN", "NOUN")):
+                return s
+            return None
+    return None
+
+
 def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
                 resolved: dict[int, _Resolved]) -> _Resolved | None:
     gender, number = mentions.pronouns().get(doc.words[att.first].text.lower(), ("x", "sg"))
     want_person = gender in ("m", "f") or (gender == "x" and number == "sg")
+    bound = governing_subject(doc, att.first)
+    if bound is not None:
+        full = mentions.full_bounds(doc, bound)
+        first, last = mentions.mention_bounds(doc, bound)
+        info = roles.analyse(doc, min(full[0], first), max(full[1], last))
+        name, typ = entities.resolve_name(doc, doc.span_of(first, last), info)
+        if name is not None:
+            return _Resolved(name, typ if typ != "OTHER" else
+                             mentions.speaker_type(doc, first, last), doc.span_of(first, last),
+                             info.role, info.affiliation, False)
     para = doc.paragraph_index(doc.words[att.first].start)
     pos = doc.words[att.first].start
     # the nearest earlier named person in the text, and the nearest earlier quote's speaker

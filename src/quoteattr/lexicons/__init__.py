@@ -20,6 +20,7 @@ __all__ = [
     "places",
     "pronouns",
     "role_modifiers",
+    "speech_nouns",
     "title_variants",
     "titles",
 ]
@@ -54,6 +55,12 @@ def _words(name: str) -> frozenset[str]:
 def titles() -> frozenset[str]:
     """Titles and job descriptions, lower case ("prime minister", "sen.", "spokesman")."""
     return _words("titles.txt")
+
+
+@functools.cache
+def speech_nouns() -> frozenset[str]:
+    """Lemmas of nouns for something said ("claim", "promise"): their owner is a speaker."""
+    return _words("speech_nouns.txt")
 
 
 @functools.cache

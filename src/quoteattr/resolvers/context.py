@@ -44,7 +44,7 @@ def continuation(ctx: Context, q: Candidate) -> Attribution | None:
 @resolver("narrative_subject")
 def narrative_subject(ctx: Context, q: Candidate) -> Attribution | None:
     doc = ctx.doc
-    if not doc.parsed or q.first == 0:
+    if not doc.parsed or q.first == 0 or q.kind == "indirect":
         return None
     sent = doc.sentence_of(q.first)
     prev_sent = doc.sentences[sent.index - 1] if sent.index > 0 else None

@@ -80,15 +80,31 @@ def candidates(doc: Document, q: Candidate,
                 continue
             if w.upos == "PRON" and w.text.lower() not in _PRONOUN_OK:
                 continue
-            # heads only: skip words that attach inside their own noun phrase
-            if w.deprel in ("compound", "flat", "flat:name", "det", "amod", "nmod:poss") and \
-                    doc.words[w.head].upos in _HEAD_POS if w.head >= 0 else False:
+            # heads only: skip words that attach inside their own noun phrase, except the
+            # owner of something said ("Trump's claim that ...")
+            inner = w.deprel in ("compound", "flat", "flat:name", "det", "amod", "nmod:poss") \
+                and w.head >= 0 and doc.words[w.head].upos in _HEAD_POS
+            if inner and not (w.deprel == "nmod:poss" and
+                              cues.lemma_of(doc.words[w.head]) in lexicons.speech_nouns()):
                 continue
         else:
             if not (w.text[:1].isupper() or w.text.lower() in mentions.pronouns()):
                 continue
         out.append(i)
     return out
+
+
+def candidates_for(doc: Document, q: Candidate, quoted: Sequence[tuple[int, int]],
+                   rule: Attribution | None) -> list[int]:
+    """:func:`candidates`, plus the head of the rules' answer when the window or the tags left
+    it out (a name the tagger called an adverb): the ranker can only agree with a candidate it
+    scores, and must not overrule a rule for want of one."""
+    heads = candidates(doc, q, quoted)
+    if rule is not None:
+        h = rule.head if rule.head is not None else rule.last - 1
+        if 0 <= h < len(doc.words) and h not in heads:
+            heads = sorted([*heads, h])
+    return heads
 
 
 def _governing_subject_level(doc: Document, q: Candidate, i: int) -> int:
@@ -203,7 +219,7 @@ def best(ctx: Context, q: Candidate, rule: Attribution | None,
     if not weights:
         return None
     prev_heads = ctx.speaker_heads()
-    heads = candidates(ctx.doc, q, ctx.quoted_ranges())
+    heads = candidates_for(ctx.doc, q, ctx.quoted_ranges(), rule)
     if not heads:
         return None
     z = [linear.margin(features(ctx.doc, q, i, rule, prev_heads), weights) for i in heads]

@@ -5,11 +5,13 @@
   (``Iran blamed Israel ..., warning that ...``).
 * ``passive_agent``: ``it was said by X``, ``comments by X``.
 * ``according_to``: ``according to X, ...``.
+* ``speech_noun_owner``: the owner of a noun for something said, when the quote is inside
+  what the noun governs (``Trump's claim that there have been "thousands of shootings"``).
 """
 
 from __future__ import annotations
 
-from .. import mentions
+from .. import cues, lexicons, mentions
 from ..nlp.document import Document
 from .base import FIRM, Attribution, Candidate, Context, resolver
 from .patterns import np_before
@@ -126,3 +128,61 @@ def according_to(ctx: Context, q: Candidate) -> Attribution | None:
             first, last = k, mentions.name_run(doc, k + 1)[1]
         return Attribution(first, last, "according_to", 0.8, last - 1)
     return None
+
+
+def speech_noun_owner(doc: Document, q: Candidate) -> int | None:
+    """The possessor of the nearest speech noun above the quote in the tree (``his claim that
+    people would "learn nothing"``), or None. The search stops at a speech verb: its clause
+    has a speaker of its own."""
+    if not doc.parsed or q.first >= q.last:
+        return None
+    tops = [k for k in range(q.first, q.last) if not q.first <= doc.words[k].head < q.last]
+    above = [a for a in doc.ancestors(tops[0]) if not q.first <= a < q.last] if tops else []
+    for a in above[:4]:
+        if doc.words[a].sent != doc.words[q.first].sent:
+            break
+        w = doc.words[a]
+        if w.upos == "VERB" and cues.is_cue(doc, a):
+            return None
+        if w.upos == "NOUN" and cues.lemma_of(w) in lexicons.speech_nouns():
+            owners = [c for c in doc.children_by(a, "nmod:poss") if not q.first <= c < q.last]
+            if owners:
+                return owners[0]
+            break
+    return _owner_before(doc, q)
+
+
+_POSSESSIVES = {"his", "her", "their", "its"}
+
+
+def _owner_before(doc: Document, q: Candidate) -> int | None:
+    """Without the tree: ``X's claim that ... "quote"`` / ``his promise to "quote"`` a few
+    words before the quote in its sentence, with no speech verb in between."""
+    lo = max(doc.sentence_of(q.first).first, q.first - 12)
+    for n in range(q.first - 1, lo, -1):
+        w = doc.words[n]
+        if cues.is_cue(doc, n) and w.upos == "VERB":
+            return None
+        if w.upos != "NOUN" or cues.lemma_of(w) not in lexicons.speech_nouns() or \
+                doc.words[n + 1].text.lower() not in ("that", "to", ":"):
+            continue
+        before = n - 1
+        while before > lo and doc.words[before].upos == "ADJ":
+            before -= 1  # "Trump's repeated claim"
+        b = doc.words[before]
+        if b.text.lower() in _POSSESSIVES:
+            return before
+        if b.text in ("'s", "’s", "'", "’") and before - 1 >= lo:
+            return before - 1
+        return None
+    return None
+
+
+@resolver("speech_noun_owner")
+def speech_noun_owner_rule(ctx: Context, q: Candidate) -> Attribution | None:
+    if q.kind == "indirect":
+        return None
+    owner = speech_noun_owner(ctx.doc, q)
+    if owner is None:
+        return None
+    return _attribution(ctx.doc, owner, "speech_noun_owner", 0.85)
