@@ -31,12 +31,17 @@ def find(doc: Document, taken: set[int], quoted: list[tuple[int, int]]) -> list[
         return []
     out: list[Candidate] = []
     for i, w in enumerate(doc.words):
-        if i in taken:
-            continue
         entry = cues.cue_entry(doc, i)
         if entry is None or not entry.indirect:
             continue
-        span = _content(doc, i, cues.lemma_of(w))
+        if i in taken:
+            # a cue a quotation already uses may still introduce a "that" clause beside it
+            # (told MSNBC's "Morning Joe" that nobody would ...)
+            span = _complement(doc, i)
+            if span is None or doc.words[span[0]].text.lower() != "that":
+                continue
+        else:
+            span = _content(doc, i, cues.lemma_of(w))
         if span is None:
             continue
         first, last = span
