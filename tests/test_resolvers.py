@@ -334,3 +334,26 @@ def test_the_ranker_scores_the_rules_answer_even_when_the_tagger_hid_it() -> Non
     r = run_stages(doc)
     assert [(q.speaker.mention.text if q.speaker and q.speaker.mention else None)
             for q in r.quotes] == ["Caddell"]
+
+
+# Phil Smith, a spokesman, said the plan "failed". (misparsed: "spokesman" as the subject)
+APPOSED = conllu([
+    "Phil Phil PROPN 2 compound NER=B-PERSON", "Smith Smith PROPN 5 dep NER=E-PERSON",
+    ", , PUNCT 2 punct", "a a DET 5 det", "spokesman spokesman NOUN 7 nsubj",
+    ", , PUNCT 5 punct", "said say VERB 0 root", "the the DET 9 det",
+    "plan plan NOUN 11 nsubj", '" " PUNCT 11 punct SpaceAfter=No',
+    "failed fail VERB 7 ccomp SpaceAfter=No", '" " PUNCT 11 punct SpaceAfter=No',
+    ". . PUNCT 7 punct",
+])
+
+
+def test_the_name_heading_an_apposition_chain_is_the_speaker() -> None:
+    doc = from_conllu(APPOSED)
+    ctx, cands = _ctx(doc)
+    att = syntax.cue_subject(ctx, cands[0])
+    assert att is not None and doc.span_of(att.first, att.last).text == "Phil Smith"
+    # a description with no name before it stays the speaker
+    plain = from_conllu(APPOSED.replace("NER=B-PERSON", "_").replace("NER=E-PERSON", "_"))
+    ctx, cands = _ctx(plain)
+    att = syntax.cue_subject(ctx, cands[0])
+    assert att is not None and doc.span_of(att.first, att.last).text == "a spokesman"

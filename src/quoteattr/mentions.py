@@ -127,7 +127,10 @@ def _np(doc: Document, head: int, with_appos: bool) -> tuple[int, int]:
     if last + 1 < len(doc.words) and doc.words[last + 1].text.lower() in ("there", "here") \
             and doc.words[last].upos in ("NOUN", "PROPN"):
         last += 1
-    while first < last and doc.words[first].upos == "PUNCT":
+    # punctuation at the edges, and a "what" the parser took for a determiner ("what
+    # multiple lawmakers called ...")
+    while first < last and (doc.words[first].upos == "PUNCT" or
+                            doc.words[first].text.lower() in ("what", "which", "whose")):
         first += 1
     while last > first and doc.words[last].upos == "PUNCT":
         last -= 1

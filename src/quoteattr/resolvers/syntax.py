@@ -66,6 +66,8 @@ def cue_subject(ctx: Context, q: Candidate) -> Attribution | None:
     if s is None or (q.first <= s < q.last and not inside_ok):
         return None
     repaired = _subordinate_subject(doc, q.cue, s)
+    if repaired == s:
+        repaired = _apposed_name(doc, s)
     w = doc.words[repaired]
     if w.upos in ("PUNCT", "SYM") or _fronted_adverbial(doc, repaired) or \
             w.text.lower() in _NOT_SPEAKERS:
@@ -89,6 +91,30 @@ def _subordinate_subject(doc: Document, cue: int, s: int) -> int:
     if doc.words[np[0] - 1].text.lower() in _SUBORDINATORS:
         return np[1] - 1
     return s
+
+
+def _apposed_name(doc: Document, s: int) -> int:
+    """``Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security
+    Council, said``: when the parser made the last description the subject, the person named
+    at the head of the comma-separated chain is the speaker."""
+    w = doc.words[s]
+    first = mentions.mention_bounds(doc, s)[0]
+    if w.upos != "NOUN" or first < 2 or doc.words[first - 1].text != ",":
+        return s
+    sent = doc.sentence_of(s)
+    k = first - 2
+    while k >= sent.first and doc.words[k].upos not in ("VERB", "AUX") and \
+            doc.words[k].text not in _MARK_TOKENS and first - k <= 25:
+        e = doc.entity_at(k)
+        if e is not None and e.type == "PERSON" and doc.words[e.last].text == "," and \
+                (e.first == sent.first or doc.words[e.first - 1].text in (",", "--", "—")):
+            # the chain reaches back to a name at the clause's start
+            return e.last - 1
+        k -= 1
+    return s
+
+
+_MARK_TOKENS = {'"', "“", "”", "'", "‘", "’", "''", "``"}
 
 
 def _fronted_adverbial(doc: Document, s: int) -> bool:
