@@ -357,3 +357,14 @@ def test_the_name_heading_an_apposition_chain_is_the_speaker() -> None:
     ctx, cands = _ctx(plain)
     att = syntax.cue_subject(ctx, cands[0])
     assert att is not None and doc.span_of(att.first, att.last).text == "a spokesman"
+
+
+def test_a_dateline_place_is_no_speaker_candidate() -> None:
+    from quoteattr.resolvers import ranker
+
+    doc = from_regex('Headline.\n\nFLINT, Mich., Oct. 4 (UPI) — Bill Clinton called it a '
+                     '"crazy system" on Tuesday.')
+    ctx, cands = _ctx(doc)
+    heads = {doc.words[i].text for i in ranker.candidates(doc, cands[0], ctx.quoted_ranges())}
+    assert "Bill" in heads or "Clinton" in heads
+    assert not heads & {"FLINT", "Mich", "Mich.", "UPI"}

@@ -20,6 +20,8 @@ import bisect
 import math
 from collections.abc import Sequence
 
+import regex
+
 from .. import cues, lexicons, linear, mentions
 from ..nlp.document import Document
 from .base import Attribution, Candidate, Context
@@ -27,6 +29,16 @@ from .base import Attribution, Candidate, Context
 NAME = "ranker"
 _HEAD_POS = {"NOUN", "PROPN", "PRON"}
 _PRONOUN_OK = {"he", "she", "they", "i", "we", "it", "you"}
+# a news agency dateline opening a paragraph: "FLINT, Mich., Oct. 4 (UPI) — ", "WASHINGTON -- "
+_DATELINE = regex.compile(
+    r"[A-Z][A-Z.'\- ]{2,}(?:,[^—―\n]{0,60}?)?(?:\([A-Za-z]+\))?\s*(?:—|--|―)\s")
+
+
+def _dateline_end(doc: Document, paragraph: int) -> int:
+    """Where the dateline opening the paragraph ends (the paragraph's start when none)."""
+    para = doc.paragraphs[paragraph]
+    m = _DATELINE.match(doc.text, para.start, para.end)
+    return m.end() if m else para.start
 
 
 def quoted_ranges(cands: Sequence[Candidate]) -> list[tuple[int, int]]:
@@ -64,10 +76,16 @@ def candidates(doc: Document, q: Candidate,
         blocked.update(range(max(lo, quoted[k][0]), min(hi, quoted[k][1])))
         k += 1
     out = []
+    dateline: dict[int, int] = {}  # paragraph -> where its dateline ends
     for i in range(lo, hi):
         if (q.first <= i < q.last and not own_lo <= i < own_hi) or i in blocked:
             continue
         w = doc.words[i]
+        para = doc.paragraph_index(w.start)
+        if para not in dateline:
+            dateline[para] = _dateline_end(doc, para)
+        if w.start < dateline[para]:
+            continue  # the place in a dateline
         low = w.text.lower()
         if not any(ch.isalnum() for ch in low):
             continue
