@@ -368,3 +368,23 @@ def test_a_dateline_place_is_no_speaker_candidate() -> None:
     heads = {doc.words[i].text for i in ranker.candidates(doc, cands[0], ctx.quoted_ranges())}
     assert "Bill" in heads or "Clinton" in heads
     assert not heads & {"FLINT", "Mich", "Mich.", "UPI"}
+
+
+# Suspicion fell on Iran as media reported a cyberattack orchestrated by Israel caused the
+# blackout. (misparsed: "caused" a conjunct of "fell", "a cyberattack ..." the object of
+# "reported")
+STRANDED = conllu([
+    "Suspicion suspicion NOUN 2 nsubj", "fell fall VERB 0 root", "on on ADP 4 case",
+    "Iran Iran PROPN 2 obl", "as as SCONJ 7 mark", "media media NOUN 7 nsubj",
+    "reported report VERB 2 advcl", "a a DET 9 det", "cyberattack cyberattack NOUN 7 obj",
+    "orchestrated orchestrate VERB 9 acl", "by by ADP 12 case",
+    "Israel Israel PROPN 10 obl:agent", "caused cause VERB 2 conj", "the the DET 15 det",
+    "blackout blackout NOUN 13 obj SpaceAfter=No", ". . PUNCT 2 punct",
+])
+
+
+def test_a_predicate_the_parser_stranded_stays_in_the_reported_clause() -> None:
+    doc = from_conllu(STRANDED.replace("\tVERB\t_\t_\t2\tconj", "\tVERB\tVBD\t_\t2\tconj"))
+    r = run_stages(doc, strategy="rules", keep_unattributed=True)
+    assert [(q.kind, q.text) for q in r.quotes] == [
+        ("indirect", "a cyberattack orchestrated by Israel caused the blackout")]

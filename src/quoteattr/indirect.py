@@ -72,6 +72,8 @@ def _content(doc: Document, cue: int, lemma: str) -> tuple[int, int] | None:
         right = [c for c in doc.children(cue) if c > cue and doc.words[c].deprel.split(":")[0]
                  in ("obj", "xcomp", "advcl", "parataxis", "dep", "conj")]
         clause = sorted({k for c in right for k in doc.subtree(c) if k > cue})
+        if clause:
+            clause = sorted(set(clause) | _stranded_predicate(doc, clause[-1] + 1))
         if len(clause) >= 4 and any(doc.words[k].upos in ("VERB", "AUX") for k in clause) and \
                 clause[0] <= cue + 2:
             return _trim(doc, clause)
@@ -80,6 +82,7 @@ def _content(doc: Document, cue: int, lemma: str) -> tuple[int, int] | None:
                 and doc.words[c].upos in ("NOUN", "PROPN", "NUM")]
         if objs:
             words = set(doc.subtree(objs[0]))
+            words |= _stranded_predicate(doc, max(words) + 1)
             for c in doc.children(cue):
                 if c > objs[0] and doc.words[c].deprel.startswith("obl") and any(
                         doc.words[k].text.lower() in ("for", "of", "over")
@@ -87,6 +90,21 @@ def _content(doc: Document, cue: int, lemma: str) -> tuple[int, int] | None:
                     words.update(doc.subtree(c))
             return _trim(doc, sorted(words))
     return None
+
+
+_FINITE = {"VBD", "VBZ", "VBP"}
+
+
+def _stranded_predicate(doc: Document, k: int) -> set[int]:
+    """``reported a cyberattack orchestrated by the country caused the blackout``, parsed with
+    "a cyberattack ..." as the object and "caused" hung elsewhere: a finite verb right after
+    the object, with no subject of its own, is the rest of the reported clause. Its words
+    from k on; empty when word k is no such verb."""
+    if k >= len(doc.words) or doc.words[k].xpos not in _FINITE or \
+            doc.words[k].sent != doc.words[k - 1].sent or \
+            any(doc.words[c].deprel.startswith(("nsubj", "expl")) for c in doc.children(k)):
+        return set()
+    return {j for j in doc.subtree(k) if j >= k}
 
 
 # relations a parser gives to pieces of a misparsed complement clause
