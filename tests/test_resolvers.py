@@ -388,3 +388,24 @@ def test_a_predicate_the_parser_stranded_stays_in_the_reported_clause() -> None:
     r = run_stages(doc, strategy="rules", keep_unattributed=True)
     assert [(q.kind, q.text) for q in r.quotes] == [
         ("indirect", "a cyberattack orchestrated by Israel caused the blackout")]
+
+
+def test_a_mention_leaves_out_the_clause_around_a_predicate_noun() -> None:
+    from quoteattr import mentions
+
+    # There has been no statement from Israel claiming responsibility.
+    doc = from_conllu(conllu([
+        "There there PRON 5 expl", "has have AUX 5 aux", "been be AUX 5 cop", "no no DET 5 det",
+        "statement statement NOUN 0 root", "from from ADP 7 case",
+        "Israel Israel PROPN 5 nmod NER=S-LOCATION", "claiming claim VERB 5 acl",
+        "responsibility responsibility NOUN 8 obj SpaceAfter=No", ". . PUNCT 5 punct",
+    ]))
+    first, last = mentions.mention_bounds(doc, 4)
+    assert doc.span_of(first, last).text.startswith("no statement")
+    # ... but a name the tagger read as a modal stays whole
+    named = from_conllu(conllu([
+        "Chairman chairman NOUN 3 compound", "Will will AUX 3 aux NER=B-PERSON",
+        "Rogers Rogers PROPN 4 nsubj NER=E-PERSON", "said say VERB 0 root",
+    ]))
+    first, last = mentions.mention_bounds(named, 2)
+    assert named.span_of(first, last).text == "Chairman Will Rogers"

@@ -16,7 +16,9 @@ from .nlp.document import Document
 
 # relations that leave the noun phrase (clauses, coordination, punctuation around it)
 _OUTSIDE_NP = {"acl", "advcl", "parataxis", "dep", "cc", "conj", "punct", "appos", "case",
-               "discourse", "vocative", "reparandum", "list", "orphan", "mark", "obl", "nmod"}
+               "discourse", "vocative", "reparandum", "list", "orphan", "mark", "obl", "nmod",
+               # the clause around a predicate noun ("There has been no statement")
+               "expl", "cop", "aux"}
 _KEEP_NMOD = {"nmod:poss", "nmod:npmod", "nmod:tmod"}
 
 
@@ -98,6 +100,8 @@ def _np(doc: Document, head: int, with_appos: bool) -> tuple[int, int]:
         return name_run(doc, head)
     keep = {head}
     stack = [head]
+    copular = any(doc.words[c].deprel.split(":")[0] in ("cop", "expl")
+                  for c in doc.children(head))
     while stack:
         j = stack.pop()
         for c in doc.children(j):
@@ -105,10 +109,15 @@ def _np(doc: Document, head: int, with_appos: bool) -> tuple[int, int]:
             base = rel.split(":")[0]
             if rel == "appos" and with_appos and j == head:
                 pass
+            elif base in ("aux", "cop") and doc.words[c].text[:1].isupper() and \
+                    c > doc.sentence_of(c).first:
+                pass  # a name the tagger read as a verb ("Chairman Will Rogers")
             elif base in _OUTSIDE_NP and rel not in _KEEP_NMOD and not (
                     base == "nmod" and c > head and _contiguous(doc, head, c)):
                 # an nmod right after the head stays ("Secretary of State")
                 continue
+            elif base in ("nsubj", "csubj") and j == head and copular:
+                continue  # "the statement is a summary": the subject is not the predicate's
             keep.add(c)
             stack.append(c)
     # contiguous run around the head
