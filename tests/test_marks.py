@@ -318,3 +318,18 @@ def test_property_offsets_are_consistent(text):
     for same in by_depth.values():
         for a, b in itertools.pairwise(same):
             assert a.close_end <= b.open_start
+
+
+def test_a_mark_one_space_away_from_a_nested_mark_pairs_with_it() -> None:
+    # typesetters put a space between a nested single mark and the double mark around it
+    text = ("\"I've been insulted by the term 'African American outreach,' \" he told the "
+            "group. He said: \" 'Outreach' is a term I hate,\" and left.")
+    spans = [(text[q.start:q.end], q.depth, q.closed) for q in find_quotations(text)]
+    assert spans == [
+        ("I've been insulted by the term 'African American outreach,'", 0, True),
+        ("African American outreach", 1, True),
+        ("'Outreach' is a term I hate", 0, True),
+        ("Outreach", 1, True),
+    ]
+    # a lone mark between spaces with no mark next to it is still no quotation mark
+    assert find_quotations('He is 6 " tall " or so') == []

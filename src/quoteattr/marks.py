@@ -10,8 +10,10 @@ Pure text, no parse. The algorithm is one linear pass, with no backtracking rege
    cluster: *open* (space or an opening bracket before, a word after), *close* (a word or
    punctuation before, space or punctuation after), *either* (an undecided straight mark,
    e.g. ``."He``: it closes when its family is open, else opens) or none (a lone mark between
-   spaces; an apostrophe inside a word such as ``don't``, ``Clinton’s``, ``o’clock``; a right
-   single mark at the start of a word, ``’em``). Curly marks keep their own direction unless
+   spaces, unless the next character past one of the spaces is another mark: ``,' " he``
+   closes, as typesetters separate nested marks with a space; an apostrophe inside a word
+   such as ``don't``, ``Clinton’s``, ``o’clock``; a right single mark at the start of a
+   word, ``’em``). Curly marks keep their own direction unless
    the context clearly says otherwise. A closer that may be an apostrophe or an inch mark
    (``bosses'``, ``goin'``, ``12"``) is *weak*: it is skipped when the next mark of its
    family in the same paragraph is a closer too.
@@ -151,6 +153,13 @@ def _candidate_marks(text: str, paras: list[tuple[int, int]]) -> list[_Mark]:
         start, end = cluster.span()
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
+        if end - start == 1 and before == " " and after in (" ", ""):
+            # a lone mark set one space away from another mark closes or opens with it:
+            # 'the term 'outreach,' " he told' / '" 'Outreach' is a term'
+            if start >= 2 and text[start - 2] in ALL_MARKS:
+                before = text[start - 2]
+            elif end + 1 < len(text) and text[end + 1] in ALL_MARKS:
+                after = text[end + 1]
         while paras[para][1] <= start:  # a mark is never whitespace, so it is in a paragraph
             para += 1
         for pos in range(start, end):
