@@ -83,6 +83,12 @@ def test_sentences_never_end_on_a_title_or_an_initial() -> None:
         ["Later", ",", "Mr.", "Clarke", "said", "so", "."], ["Sen.", "Bernie", "agreed", "."],
         ["George", "H.", "W.", "Bush", "left", "."], ["It", "was", "late", "."],
         ["Ask", "Mr."], ["(", "x", ")"]]
+    # the tokenizer may split the dot off the title; a sentence ending on a word and its
+    # full stop ("it was late .") stays
+    assert join_abbreviation_splits([["Texas", "Lt", "."], ["Gov", "."], ["Dan", "Patrick"],
+                                     ["It", "was", "late", "."], ["Then", "rain", "."]]) == [
+        ["Texas", "Lt", ".", "Gov", ".", "Dan", "Patrick"], ["It", "was", "late", "."],
+        ["Then", "rain", "."]]
     # multi-word tokens come as (text, True) pairs
     assert join_abbreviation_splits([[("Mr.", False)], [("Smith's", True)]]) == [
         [("Mr.", False), ("Smith's", True)]]

@@ -409,3 +409,18 @@ def test_a_mention_leaves_out_the_clause_around_a_predicate_noun() -> None:
     ]))
     first, last = mentions.mention_bounds(named, 2)
     assert named.span_of(first, last).text == "Chairman Will Rogers"
+
+
+def test_a_name_the_tagger_called_an_adverb_is_still_the_subject() -> None:
+    # McConnell was quick to agree and said Trump will be "very competitive".
+    doc = from_conllu(conllu([
+        "McConnell McConnell ADV 3 advmod NER=S-PERSON", "was be AUX 3 cop",
+        "quick quick ADJ 0 root", "to to PART 5 mark", "agree agree VERB 3 xcomp",
+        "and and CCONJ 7 cc", "said say VERB 3 conj", "Trump Trump PROPN 11 nsubj NER=S-PERSON",
+        "will will AUX 11 aux", "be be AUX 11 cop", '" " PUNCT 11 punct SpaceAfter=No',
+        "very very ADV 13 advmod", "competitive competitive ADJ 7 ccomp SpaceAfter=No",
+        '" " PUNCT 13 punct SpaceAfter=No', ". . PUNCT 3 punct",
+    ]).replace("\t11\t", "\t13\t"))
+    ctx, cands = _ctx(doc)
+    att = syntax.cue_subject(ctx, cands[0])
+    assert att is not None and doc.span_of(att.first, att.last).text == "McConnell"

@@ -37,6 +37,9 @@ def _ends_on_abbreviation(sentence: list[Any]) -> bool:
     last = _text(sentence[-1])
     if last.lower() in _abbreviations():
         return True
+    if last == "." and len(sentence) >= 2 and \
+            _text(sentence[-2]).lower() + "." in _abbreviations():
+        return True  # the tokenizer split the dot off: "Sen" "."
     return len(last) == 2 and last[0].isupper() and last[1] == "."  # an initial: "George H."
 
 

@@ -33,6 +33,9 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
     if subj:
         # two subjects ("The museum, Obama said, would ..."): the one next to the verb
         return min(subj, key=lambda c: abs(verb - c))
+    named = _untagged_subject(doc, verb)
+    if named is not None:
+        return named
     w = doc.words[verb]
     rel = w.deprel.split(":")[0]
     if depth == 0 and rel == "advcl" and verb > 0 and doc.words[verb - 1].text == "," and \
@@ -51,6 +54,27 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
             # only for participles that describe it
             return w.head if w.feat("VerbForm") == "Part" and w.head < verb else None
         return subject_of(doc, w.head, depth + 1)
+    return None
+
+
+def _untagged_subject(doc: Document, verb: int) -> int | None:
+    """A name the tagger did not see as a noun, left of the verb where its subject would be
+    (``McConnell/ADV was quick to ... and said``): a capitalised word attached to the verb as
+    a modifier, inside a PERSON or ORG entity, with no verb between it and the verb."""
+    for c in doc.children(verb):
+        w = doc.words[c]
+        if c >= verb or w.deprel.split(":")[0] not in ("advmod", "dep", "obl", "discourse",
+                                                       "vocative", "amod"):
+            continue
+        e = doc.entity_at(c)
+        if e is None or e.type not in ("PERSON", "ORG") or not w.text[:1].isupper():
+            continue
+        own = {k for k in doc.children(verb) if doc.words[k].deprel.split(":")[0] in
+               ("aux", "cop")}  # "McConnell was quick": the verb's own auxiliaries
+        if any(doc.words[k].upos in ("VERB", "AUX") and k not in own
+               for k in range(e.last, verb)):
+            continue
+        return e.last - 1
     return None
 
 
