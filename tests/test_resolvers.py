@@ -424,3 +424,13 @@ def test_a_name_the_tagger_called_an_adverb_is_still_the_subject() -> None:
     ctx, cands = _ctx(doc)
     att = syntax.cue_subject(ctx, cands[0])
     assert att is not None and doc.span_of(att.first, att.last).text == "McConnell"
+    # Will described Trump as a "caricature". (the tagger read the name as a modal)
+    will = from_conllu(conllu([
+        "Will will AUX 2 aux NER=S-PERSON", "described describe VERB 0 root",
+        "Trump Trump PROPN 2 obj NER=S-PERSON", "as as ADP 7 case", "a a DET 7 det",
+        '" " PUNCT 7 punct SpaceAfter=No', "caricature caricature NOUN 2 obl SpaceAfter=No",
+        '" " PUNCT 7 punct SpaceAfter=No', ". . PUNCT 2 punct",
+    ]))
+    ctx, cands = _ctx(will)
+    att = syntax.cue_subject(ctx, cands[0])
+    assert att is not None and will.span_of(att.first, att.last).text == "Will"

@@ -59,18 +59,20 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
 
 def _untagged_subject(doc: Document, verb: int) -> int | None:
     """A name the tagger did not see as a noun, left of the verb where its subject would be
-    (``McConnell/ADV was quick to ... and said``): a capitalised word attached to the verb as
-    a modifier, inside a PERSON or ORG entity, with no verb between it and the verb."""
+    (``McConnell/ADV was quick to ... and said``, ``Will/AUX described``): a capitalised word
+    attached to the verb as a modifier or auxiliary, inside a PERSON or ORG entity, with no
+    other verb between it and the verb."""
     for c in doc.children(verb):
         w = doc.words[c]
         if c >= verb or w.deprel.split(":")[0] not in ("advmod", "dep", "obl", "discourse",
-                                                       "vocative", "amod"):
+                                                       "vocative", "amod", "aux"):
             continue
         e = doc.entity_at(c)
         if e is None or e.type not in ("PERSON", "ORG") or not w.text[:1].isupper():
             continue
         own = {k for k in doc.children(verb) if doc.words[k].deprel.split(":")[0] in
                ("aux", "cop")}  # "McConnell was quick": the verb's own auxiliaries
+        own |= set(range(e.first, e.last))
         if any(doc.words[k].upos in ("VERB", "AUX") and k not in own
                for k in range(e.last, verb)):
             continue
