@@ -434,3 +434,26 @@ def test_a_name_the_tagger_called_an_adverb_is_still_the_subject() -> None:
     ctx, cands = _ctx(will)
     att = syntax.cue_subject(ctx, cands[0])
     assert att is not None and will.span_of(att.first, att.last).text == "Will"
+
+
+def test_he_skips_a_person_the_article_calls_mrs() -> None:
+    from quoteattr.naming import honorific_genders
+
+    # Mr. Sanders spoke first. Mrs. Clinton followed. "We will win," he said.
+    doc = from_conllu(conllu([
+        "Mr. Mr. PROPN 2 compound", "Sanders Sanders PROPN 3 nsubj NER=S-PERSON",
+        "spoke speak VERB 0 root", "first first ADV 3 advmod SpaceAfter=No",
+        ". . PUNCT 3 punct",
+    ]) + conllu([
+        "Mrs. Mrs. PROPN 2 compound", "Clinton Clinton PROPN 3 nsubj NER=S-PERSON",
+        "followed follow VERB 0 root SpaceAfter=No", ". . PUNCT 3 punct",
+    ]) + conllu([
+        '" " PUNCT 4 punct SpaceAfter=No', "We we PRON 4 nsubj", "will will AUX 4 aux",
+        "win win VERB 0 root SpaceAfter=No", ", , PUNCT 4 punct SpaceAfter=No",
+        '" " PUNCT 4 punct', "he he PRON 8 nsubj", "said say VERB 4 parataxis SpaceAfter=No",
+        ". . PUNCT 4 punct",
+    ]))
+    assert honorific_genders(doc) == {"sanders": "m", "clinton": "f"}
+    r = run_stages(doc, strategy="rules")
+    assert [(q.speaker.mention.text, q.speaker.name) for q in r.quotes if q.speaker] == [
+        ("he", "Sanders")]

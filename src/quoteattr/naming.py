@@ -1,7 +1,8 @@
 """Names, roles and entities: from each quote's speaker mention to the Result.
 
 * a pronoun speaker ("he added") takes its antecedent: the nearest earlier quote's speaker
-  of a compatible type within a few paragraphs, else the nearest earlier named person;
+  of a compatible type within a few paragraphs, else the nearest earlier named person; "he"
+  skips a person the article calls Mrs. or Ms., "she" one it calls Mr.;
 * a relative pronoun ("Christie, who said ...") takes the name and role of the noun phrase its
   clause modifies, by the tree;
 * a short name or a description goes to the fullest proper name of the person the article
@@ -37,10 +38,11 @@ class _Resolved:
 def build_result(doc: Document, cands: list[Candidate],
                  done: dict[int, Attribution]) -> Result:
     resolved: dict[int, _Resolved] = {}
+    genders = honorific_genders(doc)
     for k in range(len(cands)):
         att = done.get(k)
         if att is not None:
-            resolved[k] = _resolve_one(doc, cands, k, att, resolved)
+            resolved[k] = _resolve_one(doc, cands, k, att, resolved, genders)
     person_index = article_roles(doc)
     merged = _merge_roles(resolved, person_index)
     quotes = []
@@ -65,14 +67,14 @@ def build_result(doc: Document, cands: list[Candidate],
 
 
 def _resolve_one(doc: Document, cands: list[Candidate], k: int, att: Attribution,
-                 resolved: dict[int, _Resolved]) -> _Resolved:
+                 resolved: dict[int, _Resolved], genders: dict[str, str]) -> _Resolved:
     mention = doc.span_of(att.first, att.last)
     pron = mentions.is_pronoun(doc, att.first, att.last)
     if att.antecedent_of is not None and att.antecedent_of in resolved:
         prev = resolved[att.antecedent_of]
         return attrs.evolve(prev, mention=mention, pronoun=pron or prev.pronoun)
     if pron:
-        ante = _antecedent(doc, cands, k, att, resolved)
+        ante = _antecedent(doc, cands, k, att, resolved, genders)
         if ante is not None:
             return attrs.evolve(ante, mention=mention, pronoun=True)
         gender = mentions.pronouns().get(mention.text.lower(), ("x", "sg"))[0]
@@ -158,8 +160,36 @@ def governing_subject(doc: Document, pronoun: int) -> int | None:
     return None
 
 
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+                     "miss": "f"}
+
+
+def honorific_genders(doc: Document) -> dict[str, str]:
+    """Surname (lower case) -> ``"m"`` or ``"f"``, for the surnames the article writes after
+    Mr. or after Mrs., Ms., Miss, and only one way ("Mr. Clinton" and "Mrs. Clinton" in one
+    article tell nothing)."""
+    seen: dict[str, set[str]] = {}
+    words = doc.words
+    for i, w in enumerate(words[:-1]):
+        g = _HONORIFIC_GENDER.get(w.text.lower())
+        if g is None:
+            continue
+        j = i + 2 if words[i + 1].text == "." and i + 2 < len(words) else i + 1
+        if words[j].text[:1].isupper():
+            seen.setdefault(words[j].text.lower(), set()).add(g)
+    return {name: next(iter(gs)) for name, gs in seen.items() if len(gs) == 1}
+
+
+def _disagrees(name: str | None, gender: str, genders: dict[str, str]) -> bool:
+    """Whether the article's honorifics give the person named ``name`` the other gender."""
+    if not name or gender not in ("m", "f"):
+        return False
+    return genders.get(name.split()[-1].lower(), gender) != gender
+
+
 def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
-                resolved: dict[int, _Resolved]) -> _Resolved | None:
+                resolved: dict[int, _Resolved],
+                genders: dict[str, str]) -> _Resolved | None:
     gender, number = mentions.pronouns().get(doc.words[att.first].text.lower(), ("x", "sg"))
     want_person = gender in ("m", "f") or (gender == "x" and number == "sg")
     bound = governing_subject(doc, att.first)
@@ -168,7 +198,7 @@ def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
         first, last = mentions.mention_bounds(doc, bound)
         info = roles.analyse(doc, min(full[0], first), max(full[1], last))
         name, typ = entities.resolve_name(doc, doc.span_of(first, last), info)
-        if name is not None:
+        if name is not None and not _disagrees(name, gender, genders):
             return _Resolved(name, typ if typ != "OTHER" else
                              mentions.speaker_type(doc, first, last), doc.span_of(first, last),
                              info.role, info.affiliation, False)
@@ -182,7 +212,7 @@ def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
             continue
         if doc.paragraph_index(cands[j].start) < para - _PARAGRAPH_WINDOW:
             break
-        if (r.type == "PERSON") == want_person:
+        if (r.type == "PERSON") == want_person and not _disagrees(r.name, gender, genders):
             best_quote = r
             break
     best_entity = None
@@ -191,7 +221,8 @@ def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
             continue
         if doc.paragraph_index(e.start) < para - _PARAGRAPH_WINDOW:
             break
-        if (e.type == "PERSON") == want_person and e.type != "OTHER":
+        if (e.type == "PERSON") == want_person and e.type != "OTHER" and \
+                not _disagrees(e.text, gender, genders):
             best_entity = e
             break
     if best_quote is not None and (best_entity is None or _mentions_name(
