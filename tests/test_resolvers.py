@@ -457,3 +457,27 @@ def test_he_skips_a_person_the_article_calls_mrs() -> None:
     r = run_stages(doc, strategy="rules")
     assert [(q.speaker.mention.text, q.speaker.name) for q in r.quotes if q.speaker] == [
         ("he", "Sanders")]
+
+
+def test_a_day_or_a_dateline_is_no_cue_subject() -> None:
+    # "We will win," Mitch McConnell said Tuesday. (misparsed: "Tuesday" as the subject)
+    day = from_conllu(conllu([
+        '" " PUNCT 4 punct SpaceAfter=No', "We we PRON 4 nsubj", "will will AUX 4 aux",
+        "win win VERB 0 root SpaceAfter=No", ", , PUNCT 4 punct SpaceAfter=No",
+        '" " PUNCT 4 punct', "Mitch Mitch PROPN 4 dep NER=B-PERSON",
+        "McConnell McConnell PROPN 7 flat NER=E-PERSON", "said say VERB 4 parataxis",
+        "Tuesday Tuesday PROPN 9 nsubj SpaceAfter=No", ". . PUNCT 4 punct",
+    ]))
+    ctx, cands = _ctx(day)
+    assert syntax.cue_subject(ctx, cands[0]) is None
+    # WASHINGTON -- Obama said it was "a good day". (the dateline parsed as the subject)
+    place = from_conllu(conllu([
+        "WASHINGTON WASHINGTON PROPN 4 nsubj", "-- -- PUNCT 1 punct",
+        "Obama Obama PROPN 1 appos NER=S-PERSON", "said say VERB 0 root",
+        "it it PRON 10 nsubj", "was be AUX 10 cop", "a a DET 10 det",
+        '" " PUNCT 10 punct SpaceAfter=No', "good good ADJ 10 amod",
+        "day day NOUN 4 ccomp SpaceAfter=No", '" " PUNCT 10 punct SpaceAfter=No',
+        ". . PUNCT 4 punct",
+    ]))
+    ctx, cands = _ctx(place)
+    assert syntax.cue_subject(ctx, cands[0]) is None

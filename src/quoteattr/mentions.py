@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 
+import regex
+
 from . import lexicons
 from .nlp.document import Document
 
@@ -207,3 +209,15 @@ def speaker_type(doc: Document, first: int, last: int) -> str:
     if any(doc.words[k].upos == "PROPN" for k in range(first, last)):
         return "PERSON" if len(words) >= 2 else "OTHER"
     return "OTHER"
+
+
+# a news agency dateline opening a paragraph: "FLINT, Mich., Oct. 4 (UPI) — ", "WASHINGTON -- "
+DATELINE = regex.compile(
+    r"[A-Z][A-Z.'\- ]{2,}(?:,[^—―\n]{0,60}?)?(?:\([A-Za-z]+\))?\s*(?:—|--|―)\s")
+
+
+def dateline_end(doc: Document, paragraph: int) -> int:
+    """Where the dateline opening the paragraph ends (the paragraph's start when none)."""
+    para = doc.paragraphs[paragraph]
+    m = DATELINE.match(doc.text, para.start, para.end)
+    return m.end() if m else para.start

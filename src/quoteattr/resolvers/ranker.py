@@ -20,8 +20,6 @@ import bisect
 import math
 from collections.abc import Sequence
 
-import regex
-
 from .. import cues, lexicons, linear, mentions
 from ..nlp.document import Document
 from .base import Attribution, Candidate, Context
@@ -29,16 +27,6 @@ from .base import Attribution, Candidate, Context
 NAME = "ranker"
 _HEAD_POS = {"NOUN", "PROPN", "PRON"}
 _PRONOUN_OK = {"he", "she", "they", "i", "we", "it", "you"}
-# a news agency dateline opening a paragraph: "FLINT, Mich., Oct. 4 (UPI) — ", "WASHINGTON -- "
-_DATELINE = regex.compile(
-    r"[A-Z][A-Z.'\- ]{2,}(?:,[^—―\n]{0,60}?)?(?:\([A-Za-z]+\))?\s*(?:—|--|―)\s")
-
-
-def _dateline_end(doc: Document, paragraph: int) -> int:
-    """Where the dateline opening the paragraph ends (the paragraph's start when none)."""
-    para = doc.paragraphs[paragraph]
-    m = _DATELINE.match(doc.text, para.start, para.end)
-    return m.end() if m else para.start
 
 
 def quoted_ranges(cands: Sequence[Candidate]) -> list[tuple[int, int]]:
@@ -83,7 +71,7 @@ def candidates(doc: Document, q: Candidate,
         w = doc.words[i]
         para = doc.paragraph_index(w.start)
         if para not in dateline:
-            dateline[para] = _dateline_end(doc, para)
+            dateline[para] = mentions.dateline_end(doc, para)
         if w.start < dateline[para]:
             continue  # the place in a dateline
         low = w.text.lower()

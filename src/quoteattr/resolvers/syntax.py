@@ -20,6 +20,9 @@ _SUBJ = ("nsubj",)
 # subjects that never name a speaker: a mis-parsed complementizer or relative "that" ("a letter
 # ... that says"), demonstratives, "what" - the ranker looks further
 _NOT_SPEAKERS = {"that", "this", "what", "which", "these", "those"}
+# a day the parser took for the subject ("..., Mitch McConnell said Tuesday")
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+         "yesterday", "tomorrow", "tonight"}
 
 
 def _attribution(doc: Document, head: int, name: str, conf: float) -> Attribution:
@@ -96,8 +99,9 @@ def cue_subject(ctx: Context, q: Candidate) -> Attribution | None:
         repaired = _apposed_name(doc, s)
     w = doc.words[repaired]
     if w.upos in ("PUNCT", "SYM") or _fronted_adverbial(doc, repaired) or \
-            w.text.lower() in _NOT_SPEAKERS:
-        return None
+            w.text.lower() in _NOT_SPEAKERS or w.text.lower() in _DAYS or \
+            w.start < mentions.dateline_end(doc, doc.paragraph_index(w.start)):
+        return None  # "Tuesday", or the place in "WASHINGTON -- President Obama said"
     # a repaired parse is firm: the ranker reads the same wrong tree
     return _attribution(doc, repaired, "cue_subject", 0.9 if repaired == s else FIRM)
 
