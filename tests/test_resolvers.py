@@ -481,3 +481,20 @@ def test_a_day_or_a_dateline_is_no_cue_subject() -> None:
     ]))
     ctx, cands = _ctx(place)
     assert syntax.cue_subject(ctx, cands[0]) is None
+
+
+def test_an_apposition_chain_reaches_back_to_a_hyphenated_first_name() -> None:
+    # Jean-Marc Smith, a spokesman, said the plan "failed". (tokens: Jean - Marc Smith; the
+    # entity found only "Marc Smith")
+    doc = from_conllu(conllu([
+        "Jean Jean PROPN 7 nsubj SpaceAfter=No", "- - PUNCT 3 punct SpaceAfter=No",
+        "Marc Marc PROPN 1 flat NER=B-PERSON", "Smith Smith PROPN 1 flat NER=E-PERSON",
+        ", , PUNCT 7 punct", "a a DET 7 det", "spokesman spokesman NOUN 9 nsubj",
+        ", , PUNCT 7 punct", "said say VERB 0 root", "the the DET 11 det",
+        "plan plan NOUN 13 nsubj", '" " PUNCT 13 punct SpaceAfter=No',
+        "failed fail VERB 9 ccomp SpaceAfter=No", '" " PUNCT 13 punct SpaceAfter=No',
+        ". . PUNCT 9 punct",
+    ]))
+    ctx, cands = _ctx(doc)
+    att = syntax.cue_subject(ctx, cands[0])
+    assert att is not None and "Smith" in doc.span_of(att.first, att.last).text

@@ -136,10 +136,14 @@ def _apposed_name(doc: Document, s: int) -> int:
     while k >= sent.first and doc.words[k].upos not in ("VERB", "AUX") and \
             doc.words[k].text not in _MARK_TOKENS and first - k <= 25:
         e = doc.entity_at(k)
-        if e is not None and e.type == "PERSON" and doc.words[e.last].text == "," and \
-                (e.first == sent.first or doc.words[e.first - 1].text in (",", "--", "—")):
-            # the chain reaches back to a name at the clause's start
-            return e.last - 1
+        if e is not None and e.type == "PERSON" and doc.words[e.last].text == ",":
+            start = e.first
+            while start - 2 >= sent.first and doc.words[start - 1].text == "-" and \
+                    doc.words[start - 2].text[:1].isupper():
+                start -= 2  # "Jean - Marc Ayrault": the tagger split a hyphenated name
+            if start == sent.first or doc.words[start - 1].text in (",", "--", "—"):
+                # the chain reaches back to a name at the clause's start
+                return e.last - 1
         k -= 1
     return s
 
