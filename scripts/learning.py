@@ -9,6 +9,7 @@ seeded; the weights go into the package as JSON (see ``quoteattr.linear``).
 from __future__ import annotations
 
 import argparse
+import json
 import pickle
 import sys
 from collections.abc import Iterator
@@ -58,6 +59,15 @@ def parsed_docs(split_dir: Path, cache: Path, limit: int | None) -> Iterator[tup
             doc = ex.parse(gold.text)
             path.write_bytes(pickle.dumps(doc))
         yield gold, doc
+
+
+def save_weights(path: Path, about: str, metrics: dict[str, object],
+                 weights: dict[str, float]) -> None:
+    """Print the metrics and write the weights file the package reads (quoteattr.linear)."""
+    print(json.dumps(metrics))
+    path.write_text(json.dumps({"about": about, "metrics": metrics,
+                                "weights": dict(sorted(weights.items()))}, indent=0),
+                    encoding="utf-8")
 
 
 def overlap(a0: int, a1: int, b0: int, b1: int) -> int:

@@ -16,12 +16,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
 
-from learning import parsed_docs, train, training_arguments
+from learning import parsed_docs, save_weights, train, training_arguments
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "quoteattr" / "models" / "quotefilter.json"
@@ -80,12 +79,8 @@ def main() -> int:
     weights = train(train_x, train_y, args.epochs, args.l2, args.seed, max_pos_weight=0)
     result = {"train": scores(train_x, train_y, weights), "dev": scores(dev_x, dev_y, weights),
               "features": len(weights)}
-    print(json.dumps(result))
-    args.out.write_text(json.dumps({"about": "quoteattr quote filter: logistic regression "
-                                    "weights over quotefilter.features(); "
-                                    "scripts/train_quotefilter.py",
-                                    "metrics": result, "weights": dict(sorted(weights.items()))},
-                                   indent=0), encoding="utf-8")
+    save_weights(args.out, "quoteattr quote filter: logistic regression weights over "
+                 "quotefilter.features(); scripts/train_quotefilter.py", result, weights)
     return 0
 
 

@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 import time
@@ -24,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from learning import overlap, parsed_docs, train, train_listwise, training_arguments
+from learning import overlap, parsed_docs, save_weights, train, train_listwise, training_arguments
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "quoteattr" / "models" / "ranker.json"
@@ -99,11 +98,8 @@ def main() -> int:
               "dev_top1": round(top1(dev_groups, weights), 4),
               "train_quotes": len(train_groups), "dev_quotes": len(dev_groups),
               "features": len(weights)}
-    print(json.dumps(result))
-    args.out.write_text(json.dumps({"about": "quoteattr speaker ranker: logistic regression "
-                                    "weights over ranker.features(); scripts/train_ranker.py",
-                                    "metrics": result, "weights": dict(sorted(weights.items()))},
-                                   indent=0), encoding="utf-8")
+    save_weights(args.out, "quoteattr speaker ranker: logistic regression weights over "
+                 "ranker.features(); scripts/train_ranker.py", result, weights)
     return 0
 
 

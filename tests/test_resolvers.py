@@ -437,7 +437,7 @@ def test_a_name_the_tagger_called_an_adverb_is_still_the_subject() -> None:
 
 
 def test_he_skips_a_person_the_article_calls_mrs() -> None:
-    from quoteattr.naming import honorific_genders
+    from quoteattr.naming import article_genders
 
     # Mr. Sanders spoke first. Mrs. Clinton followed. "We will win," he said.
     doc = from_conllu(conllu([
@@ -453,7 +453,7 @@ def test_he_skips_a_person_the_article_calls_mrs() -> None:
         '" " PUNCT 4 punct', "he he PRON 8 nsubj", "said say VERB 4 parataxis SpaceAfter=No",
         ". . PUNCT 4 punct",
     ]))
-    assert honorific_genders(doc) == {"sanders": "m", "clinton": "f"}
+    assert article_genders(doc) == {"sanders": "m", "clinton": "f"}
     r = run_stages(doc, strategy="rules")
     assert [(q.speaker.mention.text, q.speaker.name) for q in r.quotes if q.speaker] == [
         ("he", "Sanders")]

@@ -125,8 +125,9 @@ def cue_words(doc: Document, first: int, last: int) -> list[int]:
     return [i for i in range(first, last) if is_cue(doc, i)]
 
 
-_SUBORDINATORS = {"when", "as", "if", "after", "before", "because", "while", "since",
-                  "although", "though"}
+#: words that open a subordinate clause ("When Clinton noted ...", "as Iran accuses ...")
+SUBORDINATORS = {"as", "when", "while", "after", "before", "because", "since", "if",
+                 "although", "though", "where", "whereas"}
 
 
 def link(doc: Document, qfirst: int, qlast: int) -> int | None:
@@ -138,8 +139,8 @@ def link(doc: Document, qfirst: int, qlast: int) -> int | None:
     """
     if not doc.parsed or qfirst >= qlast:
         return None
-    inside = set(range(qfirst, qlast))
-    tops = [i for i in inside if doc.words[i].head not in inside]
+    inside = range(qfirst, qlast)
+    tops = doc.top_words(qfirst, qlast)
     for t in tops:
         h = doc.words[t].head
         if h >= 0 and is_cue(doc, h):
@@ -151,7 +152,7 @@ def link(doc: Document, qfirst: int, qlast: int) -> int | None:
         # the nearest; a subordinate clause ("When Clinton noted ..., Trump boasted, '...'")
         # only when no speech verb stands nearer the quote
         best = min(attached, key=lambda c: qfirst - c if c < qfirst else c - qlast)
-        if any(doc.words[m].text.lower() in _SUBORDINATORS for m in doc.children_by(best, "mark")):
+        if any(doc.words[m].text.lower() in SUBORDINATORS for m in doc.children_by(best, "mark")):
             near = nearest(doc, qfirst, qlast, prefer_after=False, max_after=0)
             if near is not None and near > best and near < qfirst:
                 return near

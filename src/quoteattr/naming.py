@@ -17,7 +17,7 @@ from collections import OrderedDict
 
 import attrs
 
-from . import entities, mentions, roles
+from . import entities, lexicons, mentions, roles
 from .nlp.document import Document
 from .resolvers.base import Attribution, Candidate
 from .types import Entity, Quote, Result, Span, Speaker
@@ -38,7 +38,7 @@ class _Resolved:
 def build_result(doc: Document, cands: list[Candidate],
                  done: dict[int, Attribution]) -> Result:
     resolved: dict[int, _Resolved] = {}
-    genders = honorific_genders(doc)
+    genders = article_genders(doc)
     for k in range(len(cands)):
         att = done.get(k)
         if att is not None:
@@ -160,19 +160,15 @@ def governing_subject(doc: Document, pronoun: int) -> int | None:
     return None
 
 
-_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
-                     "miss": "f"}
-
-
-def honorific_genders(doc: Document) -> dict[str, str]:
-    """Surname (lower case) -> ``"m"`` or ``"f"``, for the surnames the article writes after
-    Mr. or after Mrs., Ms., Miss, and only one way ("Mr. Clinton" and "Mrs. Clinton" in one
-    article tell nothing)."""
+def article_genders(doc: Document) -> dict[str, str]:
+    """Surname (lower case) -> ``"m"`` or ``"f"``, for the surnames the article writes after a
+    courtesy title of one gender (lexicons/honorifics.tsv: Mr., Mrs., Ms., ...), and only
+    one way ("Mr. Clinton" and "Mrs. Clinton" in one article tell nothing)."""
     seen: dict[str, set[str]] = {}
     words = doc.words
     for i, w in enumerate(words[:-1]):
-        g = _HONORIFIC_GENDER.get(w.text.lower())
-        if g is None:
+        g = lexicons.honorific_genders().get(w.text.lower(), "x")
+        if g == "x":
             continue
         j = i + 2 if words[i + 1].text == "." and i + 2 < len(words) else i + 1
         if words[j].text[:1].isupper():

@@ -13,6 +13,7 @@ from importlib import resources
 __all__ = [
     "countries",
     "demonyms",
+    "honorific_genders",
     "honorifics",
     "name_particles",
     "non_names",
@@ -112,7 +113,18 @@ def organisation_words() -> frozenset[str]:
 @functools.cache
 def honorifics() -> frozenset[str]:
     """Courtesy titles before a name, which are not roles ("mr", "mrs.", "dr.")."""
-    return _words("honorifics.txt")
+    return frozenset(honorific_genders())
+
+
+@functools.cache
+def honorific_genders() -> dict[str, str]:
+    """Courtesy title -> ``"m"``, ``"f"`` or ``"x"`` (either: "dr.", "mx")."""
+    out: dict[str, str] = {}
+    for word, gender in _rows("honorifics.tsv", 2):
+        if gender not in ("m", "f", "x"):
+            raise ValueError(f"lexicons/honorifics.tsv: unknown gender {gender!r}")
+        out[" ".join(word.lower().split())] = gender
+    return out
 
 
 @functools.cache

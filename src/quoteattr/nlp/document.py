@@ -114,6 +114,11 @@ class Document:
         return [c for c in self._children[i]
                 if self.words[c].deprel in deprels or self.words[c].deprel.split(":")[0] in deprels]
 
+    def top_words(self, first: int, last: int) -> list[int]:
+        """Words of [first, last) whose head lies outside it: where the stretch (a quote)
+        attaches to the rest of the tree."""
+        return [k for k in range(first, last) if not first <= self.words[k].head < last]
+
     def subtree(self, i: int) -> list[int]:
         out, stack = [], [i]
         while stack:

@@ -119,7 +119,7 @@ def _governing_subject_level(doc: Document, q: Candidate, i: int) -> int:
     w = doc.words[i]
     if not doc.parsed or not w.deprel.startswith("nsubj") or w.head < 0:
         return 0
-    tops = [k for k in range(q.first, q.last) if not q.first <= doc.words[k].head < q.last]
+    tops = doc.top_words(q.first, q.last)
     if not tops:
         return 0
     level = 0

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from .. import cues, lexicons, mentions
+from .. import cues, lexicons, marks, mentions
 from ..nlp.document import Document
 from .base import FIRM, Attribution, Candidate, Context, resolver
 from .patterns import np_before
@@ -20,9 +20,6 @@ _SUBJ = ("nsubj",)
 # subjects that never name a speaker: a mis-parsed complementizer or relative "that" ("a letter
 # ... that says"), demonstratives, "what" - the ranker looks further
 _NOT_SPEAKERS = {"that", "this", "what", "which", "these", "those"}
-# a day the parser took for the subject ("..., Mitch McConnell said Tuesday")
-_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-         "yesterday", "tomorrow", "tonight"}
 
 
 def _attribution(doc: Document, head: int, name: str, conf: float) -> Attribution:
@@ -99,15 +96,18 @@ def cue_subject(ctx: Context, q: Candidate) -> Attribution | None:
         repaired = _apposed_name(doc, s)
     w = doc.words[repaired]
     if w.upos in ("PUNCT", "SYM") or _fronted_adverbial(doc, repaired) or \
-            w.text.lower() in _NOT_SPEAKERS or w.text.lower() in _DAYS or \
+            w.text.lower() in _NOT_SPEAKERS or _never_a_name(w.text) or \
             w.start < mentions.dateline_end(doc, doc.paragraph_index(w.start)):
         return None  # "Tuesday", or the place in "WASHINGTON -- President Obama said"
     # a repaired parse is firm: the ranker reads the same wrong tree
     return _attribution(doc, repaired, "cue_subject", 0.9 if repaired == s else FIRM)
 
 
-_SUBORDINATORS = {"as", "when", "while", "after", "before", "because", "since", "if",
-                  "although", "though", "where", "whereas"}
+def _never_a_name(word: str) -> bool:
+    """Days, months, "today": what the ranker never takes for a speaker either (pronouns are
+    in the same word list, and are speakers)."""
+    low = word.lower()
+    return low in lexicons.non_names() and low not in mentions.pronouns()
 
 
 def _subordinate_subject(doc: Document, cue: int, s: int) -> int:
@@ -118,7 +118,7 @@ def _subordinate_subject(doc: Document, cue: int, s: int) -> int:
     np = np_before(doc, cue, sent.first)
     if np is None or np[0] <= s + 1 or np[1] != cue:
         return s
-    if doc.words[np[0] - 1].text.lower() in _SUBORDINATORS:
+    if doc.words[np[0] - 1].text.lower() in cues.SUBORDINATORS:
         return np[1] - 1
     return s
 
@@ -134,7 +134,7 @@ def _apposed_name(doc: Document, s: int) -> int:
     sent = doc.sentence_of(s)
     k = first - 2
     while k >= sent.first and doc.words[k].upos not in ("VERB", "AUX") and \
-            doc.words[k].text not in _MARK_TOKENS and first - k <= 25:
+            doc.words[k].text[:1] not in marks.ALL_MARKS and first - k <= 25:
         e = doc.entity_at(k)
         if e is not None and e.type == "PERSON" and doc.words[e.last].text == ",":
             start = e.first
@@ -146,9 +146,6 @@ def _apposed_name(doc: Document, s: int) -> int:
                 return e.last - 1
         k -= 1
     return s
-
-
-_MARK_TOKENS = {'"', "“", "”", "'", "‘", "’", "''", "``"}
 
 
 def _fronted_adverbial(doc: Document, s: int) -> bool:
@@ -196,7 +193,7 @@ def speech_noun_owner(doc: Document, q: Candidate) -> int | None:
     has a speaker of its own."""
     if not doc.parsed or q.first >= q.last:
         return None
-    tops = [k for k in range(q.first, q.last) if not q.first <= doc.words[k].head < q.last]
+    tops = doc.top_words(q.first, q.last)
     above = [a for a in doc.ancestors(tops[0]) if not q.first <= a < q.last] if tops else []
     for a in above[:4]:
         if doc.words[a].sent != doc.words[q.first].sent:
