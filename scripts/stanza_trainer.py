@@ -7,9 +7,10 @@ function written as two matrix products gives identical results and trains about
 Parameter names and shapes are unchanged, so the saved models load in an unpatched stanza.
 
 ``python scripts/stanza_trainer.py --init-from MODEL.pt stanza.models.tagger ARGS...`` starts
-the tagger from the weights of an earlier run (a warm start) instead of from random ones.
-stanza's tagger keeps no optimizer state or step count in its models, so the optimizer starts
-afresh; the vocabulary is rebuilt from the same training file and must match the model's.
+the tagger (or the parser, ``stanza.models.parser``, or the NER tagger,
+``stanza.models.ner_tagger``) from the weights of an earlier run (a warm start) instead of from
+random ones. The saved models keep no optimizer state, so the optimizer starts afresh; the
+vocabulary is rebuilt from the same training file and must match the model's.
 """
 
 from __future__ import annotations
@@ -32,15 +33,25 @@ def fast_bilinear(x1: torch.Tensor, x2: torch.Tensor, weight: torch.Tensor,
     return y.view(*lead, out_dim)
 
 
-def warm_start_tagger(model_file: str) -> None:
-    """Make stanza's POS trainer begin from the weights saved in model_file."""
-    from stanza.models.pos import trainer as pos_trainer
+# trainer module -> (module holding its Trainer class, the keyword that means "load a model")
+WARM_STARTABLE = {
+    "stanza.models.tagger": ("stanza.models.pos.trainer", "model_file"),
+    "stanza.models.parser": ("stanza.models.depparse.trainer", "model"),
+    "stanza.models.ner_tagger": ("stanza.models.ner.trainer", "model_file"),
+}
 
-    original_init = pos_trainer.Trainer.__init__
+
+def warm_start(module: str, model_file: str) -> None:
+    """Make one of stanza's trainers begin from the weights saved in model_file."""
+    import importlib
+
+    trainer_module, loading_kw = WARM_STARTABLE[module]
+    trainer_cls = importlib.import_module(trainer_module).Trainer
+    original_init = trainer_cls.__init__
 
     def init(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         original_init(self, *args, **kwargs)
-        if kwargs.get("model_file") is not None:
+        if kwargs.get(loading_kw) is not None:
             return  # loading a finished model (evaluation), not starting training
         saved = torch.load(model_file, map_location="cpu", weights_only=False)
         if saved["vocab"] != self.vocab.state_dict():
@@ -53,7 +64,7 @@ def warm_start_tagger(model_file: str) -> None:
         self.model.load_state_dict(weights, strict=False)
         print(f"warm start: {len(weights)} of {len(own)} tensors from {model_file}", flush=True)
 
-    pos_trainer.Trainer.__init__ = init
+    trainer_cls.__init__ = init
 
 
 def main() -> None:
@@ -61,9 +72,9 @@ def main() -> None:
     if sys.argv[1] == "--init-from":
         init_from = sys.argv[2]
         del sys.argv[1:3]
-        if sys.argv[1] != "stanza.models.tagger":
-            raise SystemExit("--init-from works with stanza.models.tagger only")
-        warm_start_tagger(init_from)
+        if sys.argv[1] not in WARM_STARTABLE:
+            raise SystemExit(f"--init-from works with {', '.join(WARM_STARTABLE)} only")
+        warm_start(sys.argv[1], init_from)
     module = sys.argv[1]
     sys.argv = [module] + sys.argv[2:]
     runpy.run_module(module, run_name="__main__", alter_sys=True)

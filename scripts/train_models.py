@@ -19,8 +19,9 @@ The script drives stanza's own trainers (``stanza.models.tokenizer``, ``mwt_expa
 
 Resuming: each finished stage leaves its model in ``--out``; a rerun skips it (``--force``
 retrains). The parser checkpoints itself every few hundred steps and continues from the
-checkpoint after an interruption. ``--force --warm-start`` makes the POS tagger begin from the
-weights of its last run, so a longer training can be given in several sittings. Seeds are
+checkpoint after an interruption. ``--force --warm-start`` makes the POS tagger, the parser
+and the NER tagger begin from the weights of their last run (or of the models already in
+``--out``), so a longer training can be given in several sittings or on another machine. Seeds are
 fixed (``--seed``). A GPU is used when torch sees
 one. Stages run ``--jobs`` at a time (each with its share of the CPU threads).
 """
@@ -35,6 +36,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -55,6 +57,10 @@ MODEL_FILES = {
     "ner": "ner.pt",
 }
 STAGES = list(MODEL_FILES)
+# stages whose trainer scripts/stanza_trainer.py can start from earlier weights (--warm-start)
+WARM_STARTABLE = ("pos", "depparse", "ner")
+
+TIMINGS_LOCK = threading.Lock()
 
 NER_KEEP = {"PERSON", "ORGANIZATION", "LOCATION", "MISC"}
 
@@ -278,11 +284,13 @@ def train_stage(stage: str, work: Path, out: Path, env: dict[str, str], device_a
     save_dir.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, str(TRAINER)] + stage_args(stage, work, save_dir, device_args,
                                                        seed, quick)
-    previous = save_dir / MODEL_FILES[stage]
-    if warm_start and stage == "pos" and previous.exists():
+    # begin from the last run's own save file, else from the model already in --out
+    previous = [f for f in (save_dir / MODEL_FILES[stage], target) if f.exists()]
+    if warm_start and stage in WARM_STARTABLE and previous:
         # the trainer overwrites its save file, so start from a copy of it
         start_from = work / f"{stage}.warm-start.pt"
-        shutil.copyfile(previous, start_from)
+        shutil.copyfile(previous[0], start_from)
+        log.info("%s: warm start from %s", stage, previous[0])
         cmd[2:2] = ["--init-from", str(start_from)]
     start = time.time()
     budget = None if quick else budget_minutes.get(stage)
@@ -293,12 +301,13 @@ def train_stage(stage: str, work: Path, out: Path, env: dict[str, str], device_a
     out.mkdir(parents=True, exist_ok=True)
     compact_model(produced, target)
     elapsed = time.time() - start
-    timings = work / "timings.json"
-    record = json.loads(timings.read_text()) if timings.exists() else {}
-    record[stage] = {"seconds": round(elapsed, 1), "quick": quick,
-                     "stopped_at_time_budget": not finished,
-                     "bytes": target.stat().st_size}
-    timings.write_text(json.dumps(record, indent=1))
+    with TIMINGS_LOCK:  # stages finish in parallel threads
+        timings = work / "timings.json"
+        record = json.loads(timings.read_text()) if timings.exists() else {}
+        record[stage] = {"seconds": round(elapsed, 1), "quick": quick,
+                         "stopped_at_time_budget": not finished,
+                         "bytes": target.stat().st_size}
+        timings.write_text(json.dumps(record, indent=1))
     log.info("%s: done in %.0f s -> %s", stage, elapsed, target)
     return stage, elapsed
 
@@ -321,9 +330,12 @@ def main(argv: list[str] | None = None) -> int:
                    help="don't train: compact the best model a stopped trainer saved in --work "
                         "into --out (after stopping a trainer by hand)")
     p.add_argument("--warm-start", action="store_true",
-                   help="begin the POS tagger from its previous run's weights")
+                   help="begin the POS tagger, parser and NER tagger from their previous run's "
+                        "weights (the last save in --work, else the model in --out)")
     p.add_argument("--budget-scale", type=float, default=1.0,
                    help="multiply every stage's wall-clock budget (e.g. 3 for longer runs)")
+    p.add_argument("--budget-minutes", type=float, default=None,
+                   help="give every stage this wall-clock budget instead (e.g. on a GPU)")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
@@ -342,11 +354,15 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:  # pragma: no cover
         gpu = False
     device_args = [] if gpu else ["--cpu"]
-    if not gpu:
-        threads = max(1, (os.cpu_count() or 2) // max(1, args.jobs))
-        env.update(OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads))
+    # each stage gets its share of the CPU threads (on a GPU too: batching and the
+    # character models still run on the CPU)
+    threads = max(1, (os.cpu_count() or 2) // max(1, args.jobs))
+    env.setdefault("OMP_NUM_THREADS", str(threads))
+    env.setdefault("MKL_NUM_THREADS", str(threads))
 
     budgets = {k: v * args.budget_scale for k, v in BUDGET_MINUTES.items()}
+    if args.budget_minutes is not None:
+        budgets = dict.fromkeys(BUDGET_MINUTES, args.budget_minutes)
     if args.adopt:
         for stage in stages:
             produced = work / "saved" / stage / MODEL_FILES[stage]

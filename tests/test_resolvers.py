@@ -498,3 +498,118 @@ def test_an_apposition_chain_reaches_back_to_a_hyphenated_first_name() -> None:
     ctx, cands = _ctx(doc)
     att = syntax.cue_subject(ctx, cands[0])
     assert att is not None and "Smith" in doc.span_of(att.first, att.last).text
+
+
+# He noted that, like him, Mrs. Clinton had been pilloried in coal country. (parsed with
+# "like him" hung on "noted", inside the span of the complement clause)
+INTERRUPTED = conllu([
+    "He he PRON 2 nsubj", "noted note VERB 0 root", "that that SCONJ 12 mark SpaceAfter=No",
+    ", , PUNCT 6 punct", "like like ADP 6 case", "him he PRON 2 obl SpaceAfter=No",
+    ", , PUNCT 6 punct", "Mrs. Mrs. PROPN 12 nsubj:pass", "Clinton Clinton PROPN 8 flat",
+    "had have AUX 12 aux", "been be AUX 12 aux:pass", "pilloried pillory VERB 2 ccomp",
+    "in in ADP 15 case", "coal coal NOUN 15 compound", "country country NOUN 12 obl SpaceAfter=No",
+    ". . PUNCT 2 punct",
+])
+
+
+def test_words_hung_on_the_cue_inside_the_clause_stay_in_it() -> None:
+    doc = from_conllu(INTERRUPTED)
+    r = run_stages(doc, strategy="rules", keep_unattributed=True)
+    assert [(q.kind, q.text) for q in r.quotes] == [
+        ("indirect", "that, like him, Mrs. Clinton had been pilloried in coal country")]
+
+
+# Smith said the union expected production to improve. (misparsed: "the union" an indirect
+# object of "said", "expected" a modifier of "production")
+IOBJ = conllu([
+    "Smith Smith PROPN 2 nsubj NER=S-PERSON", "said say VERB 0 root", "the the DET 4 det",
+    "union union NOUN 2 iobj", "expected expect VERB 6 amod", "production production NOUN 4 nmod",
+    "to to PART 8 mark", "improve improve VERB 6 acl SpaceAfter=No", ". . PUNCT 2 punct",
+])
+
+
+def test_a_complement_misparsed_as_an_indirect_object_is_reported() -> None:
+    doc = from_conllu(IOBJ)
+    r = run_stages(doc, strategy="rules", keep_unattributed=True)
+    assert [(q.kind, q.text) for q in r.quotes] == [
+        ("indirect", "the union expected production to improve")]
+    # an addressee is not what was said: "told the union" reports nothing by itself
+    told = from_conllu(IOBJ.replace("said\tsay", "told\ttell"))
+    assert run_stages(told, strategy="rules", keep_unattributed=True).quotes == ()
+
+
+# Obama told a meeting of leaders that few people understood the stakes. (misparsed: the
+# "that" clause hung on "leaders", inside the addressee)
+ADDRESSEE = conllu([
+    "Obama Obama PROPN 2 nsubj NER=S-PERSON", "told tell VERB 0 root", "a a DET 4 det",
+    "meeting meeting NOUN 2 iobj", "of of ADP 6 case", "leaders leader NOUN 4 nmod",
+    "that that SCONJ 10 mark", "few few ADJ 9 amod", "people people NOUN 10 nsubj",
+    "understood understand VERB 6 acl", "the the DET 12 det",
+    "stakes stake NOUN 10 obj SpaceAfter=No", ". . PUNCT 2 punct",
+])
+
+
+def test_a_that_clause_hung_on_the_addressee_is_reported_without_it() -> None:
+    doc = from_conllu(ADDRESSEE)
+    r = run_stages(doc, strategy="rules", keep_unattributed=True)
+    assert [(q.kind, q.text) for q in r.quotes] == [
+        ("indirect", "that few people understood the stakes")]
+
+
+# The museum, Mr. Obama said, would make visitors think. (misparsed: "Mr. Obama" an
+# apposition of "museum", "said" the root, "would make" its complement)
+PARENTHETICAL_MISPARSED = conllu([
+    "The the DET 2 det", "museum museum NOUN 6 nsubj SpaceAfter=No", ", , PUNCT 2 punct",
+    "Mr. Mr. PROPN 5 nmod:desc", "Obama Obama PROPN 2 appos NER=S-PERSON",
+    "said say VERB 0 root SpaceAfter=No", ", , PUNCT 2 punct", "would would AUX 9 aux",
+    "make make VERB 6 ccomp", "visitors visitor NOUN 9 obj",
+    "think think VERB 9 xcomp SpaceAfter=No",
+    ". . PUNCT 6 punct",
+])
+
+
+def test_a_parenthetical_cue_is_read_from_the_commas_when_the_parse_misses_it() -> None:
+    doc = from_conllu(PARENTHETICAL_MISPARSED)
+    r = run_stages(doc, strategy="rules", keep_unattributed=True)
+    assert [(q.kind, q.text) for q in r.quotes] == [
+        ("indirect", "The museum, Mr. Obama said, would make visitors think")]
+    assert r.quotes[0].speaker is not None and r.quotes[0].speaker.name == "Obama"
+
+
+# Iran blamed Israel for the attack, warning that it would take revenge. (misparsed:
+# "warning" a noun, the subject of "take")
+WARNING_NOUN = conllu([
+    "Iran Iran PROPN 2 nsubj NER=S-GPE", "blamed blame VERB 0 root", "Israel Israel PROPN 2 obj",
+    "for for ADP 6 case", "the the DET 6 det", "attack attack NOUN 2 obl SpaceAfter=No",
+    ", , PUNCT 8 punct", "warning warning NOUN 12 nsubj", "that that SCONJ 12 mark",
+    "it it PRON 12 nsubj", "would would AUX 12 aux", "take take VERB 6 acl",
+    "revenge revenge NOUN 12 obj SpaceAfter=No", ". . PUNCT 2 punct",
+])
+
+
+def test_a_participle_cue_tagged_as_a_noun_still_reports_its_that_clause() -> None:
+    doc = from_conllu(WARNING_NOUN)
+    r = run_stages(doc, strategy="rules", keep_unattributed=True)
+    got = [(q.kind, q.text, q.cue.text if q.cue else None) for q in r.quotes]
+    assert ("indirect", "that it would take revenge", "warning") in got
+    # and the blamed clause stops before the participle
+    assert ("indirect", "Israel for the attack", "blamed") in got
+
+
+# Suspicion fell on it as media there reported a cyberattack caused the blackout.
+# (misparsed: "as media" an oblique of "fell", "reported" its conjunct without "and")
+CONJ_NO_CC = conllu([
+    "Suspicion suspicion NOUN 2 nsubj", "fell fall VERB 0 root", "on on ADP 4 case",
+    "it it PRON 2 obl", "as as ADP 6 case", "media media NOUN 2 obl", "there there PRON 8 expl",
+    "reported report VERB 2 conj", "a a DET 10 det", "cyberattack cyberattack NOUN 8 obj",
+    "caused cause VERB 8 conj", "the the DET 13 det", "blackout blackout NOUN 11 obj SpaceAfter=No",
+    ". . PUNCT 2 punct",
+])
+
+
+def test_a_conjunct_without_and_takes_the_noun_right_before_it_as_subject() -> None:
+    doc = from_conllu(CONJ_NO_CC)
+    assert syntax.subject_of(doc, 7) == 5  # "reported" -> "media", not "Suspicion"
+    with_and = from_conllu(CONJ_NO_CC.replace("there\tthere\tPRON\t_\t_\t8\texpl",
+                                              "and\tand\tCCONJ\t_\t_\t8\tcc"))
+    assert syntax.subject_of(with_and, 7) == 0  # "fell ... and reported": the shared subject

@@ -94,11 +94,16 @@ _NOMINAL_BEFORE = {"the", "a", "an", "his", "her", "their", "its", "our", "my", 
 
 def _verb_form(doc: Document, i: int) -> bool:
     """A speech verb the tagger called a noun (headlines: "Iran Accuses ..."): an inflected
-    form not preceded by a determiner or preposition."""
+    form not preceded by a determiner or preposition, or a participle between a comma and
+    "that" (", warning that ...")."""
     form = doc.words[i].text.lower()
+    prev = doc.words[i - 1].text.lower() if i > 0 else ""
+    if form.endswith("ing"):
+        # ", warning that it would ...": a participle opening a "that" clause
+        following = doc.words[i + 1].text.lower() if i + 1 < len(doc.words) else ""
+        return prev == "," and following == "that"
     if not form.endswith(("ed", "id", "ld", "s")) or form in ("comments", "remarks", "words"):
         return False
-    prev = doc.words[i - 1].text.lower() if i > 0 else ""
     return prev not in _NOMINAL_BEFORE
 
 

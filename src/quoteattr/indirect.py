@@ -69,14 +69,27 @@ def _content(doc: Document, cue: int, lemma: str) -> tuple[int, int] | None:
     if lemma not in _OBJECT_CUES:
         # a misparsed complement ("reported a cyberattack ... caused the blackout" read as
         # object + clause): the cue's right dependents, when they hold a verb
-        right = [c for c in doc.children(cue) if c > cue and doc.words[c].deprel.split(":")[0]
-                 in ("obj", "xcomp", "advcl", "parataxis", "dep", "conj")]
+        parts = ["obj", "xcomp", "advcl", "parataxis", "dep", "conj"]
+        if lemma not in _ADDRESSEE_CUES:
+            parts.append("iobj")  # "said the union expected ...": no one is said *to*
+        right = [c for c in doc.children(cue) if c > cue
+                 and doc.words[c].deprel.split(":")[0] in parts]
         clause = sorted({k for c in right for k in doc.subtree(c) if k > cue})
         if clause:
             clause = sorted(set(clause) | _stranded_predicate(doc, clause[-1] + 1))
         if len(clause) >= 4 and any(doc.words[k].upos in ("VERB", "AUX") for k in clause) and \
                 clause[0] <= cue + 2:
             return _trim(doc, clause)
+    if cue + 1 < len(doc.words) and doc.words[cue + 1].text.lower() == "that" and \
+            all(doc.words[c].upos == "PUNCT" for c in doc.children(cue)):
+        # "warning that it would ..." with the cue tagged a noun and nothing hung on it: the
+        # words from "that" to the end of the sentence
+        sent = doc.sentence_of(cue)
+        return _trim(doc, list(range(cue + 1, sent.last)))
+    if lemma in _ADDRESSEE_CUES:
+        addressed = _clause_on_addressee(doc, cue)
+        if addressed is not None:
+            return addressed
     if lemma in _OBJECT_CUES or lemma not in _ADDRESSEE_CUES:
         objs = [c for c in doc.children(cue) if doc.words[c].deprel == "obj" and c > cue
                 and doc.words[c].upos in ("NOUN", "PROPN", "NUM")]
@@ -89,6 +102,23 @@ def _content(doc: Document, cue: int, lemma: str) -> tuple[int, int] | None:
                         for k in doc.children_by(c, "case")):
                     words.update(doc.subtree(c))
             return _trim(doc, sorted(words))
+    return None
+
+
+def _clause_on_addressee(doc: Document, cue: int) -> tuple[int, int] | None:
+    """``told a meeting of Pacific Island leaders that few people understood ...``, parsed with
+    the "that" clause hung on the addressee: that clause."""
+    for c in doc.children(cue):
+        if c < cue or doc.words[c].deprel.split(":")[0] not in ("obj", "iobj"):
+            continue
+        for k in doc.subtree(c):
+            if k == c or doc.words[k].upos not in ("VERB", "AUX"):
+                continue
+            clause = doc.subtree(k)
+            if doc.words[min(clause)].text.lower() == "that" and min(clause) > c:
+                # with whatever else the parser hung on the addressee after the "that"
+                rest = [j for j in doc.subtree(c) if j > min(clause)]
+                return _trim(doc, sorted(set(clause) | set(rest)))
     return None
 
 
@@ -127,6 +157,9 @@ def _complement(doc: Document, cue: int) -> tuple[int, int] | None:
             words.update(doc.subtree(c))
         elif c < first and rel == "obj" and max(doc.subtree(c)) + 1 >= min(words):
             words.update(doc.subtree(c))  # the clause's subject parsed as the cue's object
+    # words the parser hung on the cue from inside the clause ("noted that, like him, Mrs.
+    # Clinton had been ..." with "like him" on "noted") are still the clause's words
+    words.update(range(min(words), max(words)))
     return _trim(doc, sorted(words))
 
 
@@ -185,16 +218,35 @@ def _parenthetical(doc: Document, cue: int) -> tuple[int, int] | None:
     hi = cue
     while hi + 1 < sent.last and hi + 1 in own and doc.words[hi + 1].text != ",":
         hi += 1
-    if lo - 1 <= sent.first or hi + 1 >= sent.last - 1:
-        return None
-    if doc.words[lo - 1].text != "," or doc.words[hi + 1].text != ",":
+    framed = lo - 1 > sent.first and hi + 1 < sent.last - 1 and \
+        doc.words[lo - 1].text == "," and doc.words[hi + 1].text == ","
+    if not framed and not _between_commas(doc, cue):
         return None
     return _trim(doc, list(range(sent.first, sent.last)), split_participles=False)
 
 
+_NAME_TAGS = ("PROPN", "PRON", "NOUN", "DET", "ADJ", "PUNCT")
+
+
+def _between_commas(doc: Document, cue: int) -> bool:
+    """The surface shape ``The museum, Mr. Obama said, would ...`` when the parser hung the
+    attribution elsewhere (the name as an apposition of "museum", the cue as the root): a
+    comma, a short noun phrase, the cue, a comma, with sentence on both sides."""
+    sent = doc.sentence_of(cue)
+    if cue + 2 >= sent.last or doc.words[cue + 1].text != ",":
+        return False
+    for j in range(cue - 1, max(sent.first, cue - 6) - 1, -1):
+        if doc.words[j].text == ",":
+            return j - 1 > sent.first and j < cue - 1
+        if doc.words[j].upos not in _NAME_TAGS:
+            return False
+    return False
+
+
 def _participle(w: Word) -> bool:
-    """', warning that ...' starts a participle clause: the reported content ends before."""
-    return w.xpos in ("VBG", "VBN") or (w.upos == "VERB" and w.text.endswith("ing"))
+    """', warning that ...' starts a participle clause: the reported content ends before (an
+    -ing form counts whatever its tag: taggers call some participles nouns)."""
+    return w.xpos in ("VBG", "VBN") or w.text.endswith("ing")
 
 
 def _trim(doc: Document, words: list[int], split_participles: bool = True

@@ -19,6 +19,7 @@ from quoteattr.evaluation.brat import (
     read_ann,
     read_corpus,
     read_document,
+    repair_swapped_roles,
 )
 from quoteattr.evaluation.fixtures import gold_from_expected, result_from_gold
 from quoteattr.evaluation.metrics import (
@@ -60,6 +61,7 @@ __all__ = [
     "read_ann",
     "read_corpus",
     "read_document",
+    "repair_swapped_roles",
     "result_from_gold",
     "speaker_correct",
 ]

@@ -48,6 +48,10 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
             subj = [c for c in doc.children(r) if doc.words[c].deprel == "nsubj" and c < verb]
             if subj:
                 return subj[0]
+    if rel == "conj" and not doc.children_by(verb, "cc"):
+        left = _noun_just_before(doc, verb)
+        if left is not None:
+            return left
     if depth < 2 and w.head >= 0 and rel in ("advcl", "conj", "xcomp", "acl", "parataxis"):
         if rel == "acl" and doc.words[w.head].upos in ("NOUN", "PROPN", "PRON"):
             # "the comments by X" or "X, speaking on ...": the modified noun is the speaker
@@ -55,6 +59,22 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
             return w.head if w.feat("VerbForm") == "Part" and w.head < verb else None
         return subject_of(doc, w.head, depth + 1)
     return None
+
+
+def _noun_just_before(doc: Document, verb: int) -> int | None:
+    """``suspicion fell on it as media there nearly uniformly reported ...``, parsed with
+    "reported" a conjunct of "fell" (no "and") and "media" hung on "fell": the noun right
+    before the verb, past adverbs and an expletive, is its subject."""
+    k = verb - 1
+    sent_first = doc.sentence_of(verb).first
+    while k >= sent_first and (doc.words[k].upos == "ADV" or doc.words[k].deprel == "expl"):
+        k -= 1
+    if k < sent_first:
+        return None
+    w = doc.words[k]
+    if w.upos not in ("NOUN", "PROPN") or w.deprel.split(":")[0] not in ("obl", "nmod", "obj"):
+        return None
+    return k
 
 
 def _untagged_subject(doc: Document, verb: int) -> int | None:
