@@ -1,3 +1,6 @@
+import pytest
+
+from quoteattr import ConllUError
 from quoteattr.nlp.document import entities_from_bio, from_conllu, from_regex, split_paragraphs
 
 CONLLU = """# newpar
@@ -45,6 +48,19 @@ def test_conllu_aligns_to_a_given_text() -> None:
     assert text[smith.start:smith.end] == "Smith"
     do = next(w for w in doc.words if w.text == "do")
     assert text[do.start:do.end] == "don't"
+
+
+def test_conllu_with_a_head_cycle_is_refused() -> None:
+    # "said" (the root) hung on "Smith", whose head is "said": Smith -> said -> Smith
+    cyclic = CONLLU.replace("_\t0\troot\t_\tSpaceAfter=No\n9", "_\t7\troot\t_\tSpaceAfter=No\n9")
+    assert cyclic != CONLLU
+    with pytest.raises(ConllUError, match="cycle"):
+        from_conllu(cyclic)
+    # a word that is its own head
+    own = CONLLU.replace("1\tThey\tthey\tPRON\tPRP\t_\t3", "1\tThey\tthey\tPRON\tPRP\t_\t1")
+    assert own != CONLLU
+    with pytest.raises(ConllUError, match="cycle"):
+        from_conllu(own)
 
 
 def test_paragraphs_are_lines() -> None:

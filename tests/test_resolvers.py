@@ -613,3 +613,28 @@ def test_a_conjunct_without_and_takes_the_noun_right_before_it_as_subject() -> N
     with_and = from_conllu(CONJ_NO_CC.replace("there\tthere\tPRON\t_\t_\t8\texpl",
                                               "and\tand\tCCONJ\t_\t_\t8\tcc"))
     assert syntax.subject_of(with_and, 7) == 0  # "fell ... and reported": the shared subject
+
+
+# The day after the primary, Gov. Doug Ducey called the lines "unacceptable". (misparsed:
+# "day" the subject, the name inside its "after" phrase)
+NAME_AFTER_COMMA = conllu([
+    "The the DET 2 det", "day day NOUN 10 nsubj", "after after ADP 5 case", "the the DET 5 det",
+    "primary primary NOUN 2 nmod SpaceAfter=No", ", , PUNCT 5 punct",
+    "Gov. Gov. PROPN 9 compound", "Doug Doug PROPN 9 compound NER=B-PERSON",
+    "Ducey Ducey PROPN 5 appos NER=E-PERSON", "called call VERB 0 root", "the the DET 12 det",
+    "lines line NOUN 10 obj", '" " PUNCT 14 punct SpaceAfter=No',
+    "unacceptable unacceptable ADJ 10 xcomp SpaceAfter=No", '" " PUNCT 14 punct SpaceAfter=No',
+    ". . PUNCT 10 punct",
+])
+
+
+def test_a_name_after_a_comma_right_before_the_cue_is_its_subject() -> None:
+    doc = from_conllu(NAME_AFTER_COMMA)
+    ctx, cands = _ctx(doc)
+    att = syntax.cue_subject(ctx, cands[0])
+    assert att is not None and doc.words[att.head].text == "Ducey"
+    # without the comma the name is only part of the subject's phrase ("the day after Ducey")
+    plain = from_conllu(NAME_AFTER_COMMA.replace(",\t,\tPUNCT", "of\tof\tADP"))
+    ctx, cands = _ctx(plain)
+    att = syntax.cue_subject(ctx, cands[0])
+    assert att is None or doc.words[att.head].text != "Ducey"

@@ -130,11 +130,16 @@ def features(doc: Document, c: Candidate, att: Attribution | None,
     possessive = before >= 0 and doc.words[before].text in ("'s", "’s", "s'", "s’")
     if possessive:
         f.append("after_possessive")
+    after_feats = _context_word(doc, after)
     if titlecase:
-        # a capitalised name after "CNN's", "episode of", "the show": a title
+        # a capitalised name after "CNN's", "episode of", "the show", or before "show",
+        # "program": a title
         f.extend(f"titlecase|before_{x}" for x in before_feats)
+        f.extend(f"titlecase|after_{x}" for x in after_feats)
         if possessive:
             f.append("titlecase|after_possessive")
+    if "cap" in before_feats and "cap" in after_feats and n <= 2:
+        f.append("between_capitals")  # a nickname inside a name: Marcia "Cia" Price
     # the cue
     if c.cue is None:
         f.append("cue=none")

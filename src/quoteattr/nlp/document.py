@@ -120,11 +120,14 @@ class Document:
         return [k for k in range(first, last) if not first <= self.words[k].head < last]
 
     def subtree(self, i: int) -> list[int]:
-        out, stack = [], [i]
+        out, stack, seen = [], [i], {i}
         while stack:
             j = stack.pop()
             out.append(j)
-            stack.extend(self._children[j])
+            for c in self._children[j]:
+                if c not in seen:  # a tree has no cycles; a malformed one must not hang us
+                    seen.add(c)
+                    stack.append(c)
         return sorted(out)
 
     def ancestors(self, i: int) -> list[int]:
@@ -360,6 +363,7 @@ def from_conllu(conllu_text: str, text: str | None = None) -> Document:
                 h = tok.get("head")
                 idx = ids[tok["id"]]
                 words[idx] = attrs.evolve(words[idx], head=ids.get(h, -1) if h else -1)
+    _check_acyclic(words)
     # sentences must be renumbered densely (a sentence may have no words)
     renum: dict[int, int] = {}
     for w in words:
@@ -372,6 +376,27 @@ def from_conllu(conllu_text: str, text: str | None = None) -> Document:
     has_tree = any(w.deprel for w in words)
     return Document(source, tuple(words), tuple(sents),
                     tuple(entities_from_bio(words, source)), (), has_tree)
+
+
+def _check_acyclic(words: list[Word]) -> None:
+    """Every chain of heads must reach the root: a cycle (``1 -> 2 -> 1``, or a word that is
+    its own head) would make tree walks endless."""
+    done: set[int] = set()
+    for w in words:
+        path: list[int] = []
+        on_path: set[int] = set()
+        j = w.index
+        while j >= 0 and j not in done:
+            if j in on_path:
+                bad = words[j]
+                raise ConllUError(
+                    f"the HEAD column forms a cycle in sentence {bad.sent + 1} (through the "
+                    f"word {bad.text!r}): every word's chain of heads must reach a word with "
+                    "HEAD 0. Fix the parse, or pass plain text to be parsed instead.")
+            path.append(j)
+            on_path.add(j)
+            j = words[j].head
+        done.update(path)
 
 
 # --------------------------------------------------------------------- fast mode

@@ -114,6 +114,8 @@ def cue_subject(ctx: Context, q: Candidate) -> Attribution | None:
     repaired = _subordinate_subject(doc, q.cue, s)
     if repaired == s:
         repaired = _apposed_name(doc, s)
+    if repaired == s:
+        repaired = _name_after_comma(doc, q.cue, s)
     w = doc.words[repaired]
     if w.upos in ("PUNCT", "SYM") or _fronted_adverbial(doc, repaired) or \
             w.text.lower() in _NOT_SPEAKERS or _never_a_name(w.text) or \
@@ -166,6 +168,24 @@ def _apposed_name(doc: Document, s: int) -> int:
                 return e.last - 1
         k -= 1
     return s
+
+
+def _name_after_comma(doc: Document, cue: int, s: int) -> int:
+    """``The day after the primary, Republican Gov. Doug Ducey called ...``, parsed with "day"
+    the subject and the name inside its phrase: a person's name right before the cue, set off
+    from the subject's other words by a comma, is the subject."""
+    k = cue - 1
+    while k > s and doc.words[k].upos == "ADV":
+        k -= 1
+    e = doc.entity_at(k)
+    if k <= s or e is None or e.type != "PERSON" or e.last - 1 != k or e.first <= s + 1:
+        return s
+    if k not in doc.subtree(s) or s in range(e.first, e.last):
+        return s
+    j = e.first - 1
+    while j > s and doc.words[j].upos in ("PROPN", "ADJ") and doc.words[j].text[:1].isupper():
+        j -= 1  # "Republican Gov." before the name
+    return k if doc.words[j].text == "," else s
 
 
 def _fronted_adverbial(doc: Document, s: int) -> bool:
