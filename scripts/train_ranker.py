@@ -8,7 +8,8 @@
 2. Run the pipeline's quote stages (marks, cues, indirect) and the rules; match each found
    quote to a gold quote (overlap >= 50% of the gold span).
 3. For every candidate mention of a matched quote: features (quoteattr.resolvers.ranker)
-   and a label (1 when the candidate's words overlap the gold Source).
+   and a label (1 when the candidate's words overlap the gold Source); one more
+   pseudo-candidate, "nobody", labelled 1 when the gold quote has no Source.
 4. Logistic regression with L2, full-batch gradient descent with AdaGrad, seeded; weights
    below 1e-4 are dropped. Prints train and dev accuracy of choosing the top candidate.
 """
@@ -29,8 +30,10 @@ REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "quoteattr" / "models" / "ranker.json"
 
 
-def examples(gold: object, doc: object) -> Iterator[tuple[list[list[str]], list[int]]]:
-    """One group per matched quote: candidates' features and labels."""
+def examples(gold: object, doc: object, nobody: bool = True
+             ) -> Iterator[tuple[list[list[str]], list[int]]]:
+    """One group per matched quote: candidates' features and labels (with the ``nobody``
+    pseudo-candidate, labelled 1 for a gold quote without a Source)."""
     from quoteattr import indirect
     from quoteattr.extractor import quote_candidates, resolve
     from quoteattr.resolvers import DEFAULT_RESOLVERS, Context, ranker
@@ -46,8 +49,7 @@ def examples(gold: object, doc: object) -> Iterator[tuple[list[list[str]], list[
         rule = resolve(ctx, c, DEFAULT_RESOLVERS, "rules")
         g = max(gold.quotes, key=lambda q: overlap(c.start, c.end, q.start, q.end),  # type: ignore[attr-defined]
                 default=None)
-        if g is not None and overlap(c.start, c.end, g.start, g.end) * 2 >= (g.end - g.start) \
-                and g.source:
+        if g is not None and overlap(c.start, c.end, g.start, g.end) * 2 >= (g.end - g.start):
             heads = ranker.candidates_for(doc, c, quoted, rule)  # type: ignore[arg-type]
             prev = ctx.speaker_heads()
             feats, labels = [], []
@@ -56,6 +58,10 @@ def examples(gold: object, doc: object) -> Iterator[tuple[list[list[str]], list[
                 lab = int(any(overlap(w.start, w.end, s.start, s.end) > 0 for s in g.source))
                 feats.append(ranker.features(doc, c, i, rule, prev))  # type: ignore[arg-type]
                 labels.append(lab)
+            if nobody and ranker.offers_nobody(c):
+                # the pseudo-candidate "nobody": right when the gold quote has no Source
+                feats.append(ranker.nobody_features(doc, c, rule))  # type: ignore[arg-type]
+                labels.append(int(not g.source))
             if any(labels):
                 yield feats, labels
         if rule is not None:
@@ -76,16 +82,18 @@ def main() -> int:
     p = training_arguments(__doc__.split("\n\n")[0], OUT, l2=1e-4)
     p.add_argument("--objective", choices=("listwise", "pointwise"), default="listwise",
                    help="softmax over each quote's candidates, or one logistic per candidate")
+    p.add_argument("--no-nobody", dest="nobody", action="store_false",
+                   help="leave out the 'nobody is the speaker' pseudo-candidate")
     args = p.parse_args()
     random.seed(args.seed)
     t = time.time()
     train_groups: list = []
     for gold, doc in parsed_docs(args.data / "polnear" / "train", args.cache / "train",
                                  args.limit):
-        train_groups.extend(examples(gold, doc))
+        train_groups.extend(examples(gold, doc, args.nobody))
     dev_groups: list = []
     for gold, doc in parsed_docs(args.data / "polnear" / "dev", args.cache / "dev", None):
-        dev_groups.extend(examples(gold, doc))
+        dev_groups.extend(examples(gold, doc, args.nobody))
     print(f"{len(train_groups)} train quotes, {len(dev_groups)} dev quotes "
           f"({time.time() - t:.0f} s to parse and extract)", file=sys.stderr)
     if args.objective == "listwise":

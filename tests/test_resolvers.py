@@ -173,7 +173,7 @@ def test_relative_pronoun_takes_the_name_of_its_noun() -> None:
     assert relative_antecedent(doc, 2, 3) == 0  # "who" -> "Christie"
     assert relative_antecedent(doc, 0, 1) is None  # not a relative pronoun
     # the parser missed the relative clause: ", who" right after a name still counts
-    flat = from_conllu(RELATIVE.replace("4\tacl:relcl", "0\troot").replace(
+    flat = from_conllu(RELATIVE.replace("1\tacl:relcl", "0\troot").replace(
         "7\tcalled\tcall\tVERB\t_\t_\t0\troot", "7\tcalled\tcall\tVERB\t_\t_\t4\tconj"))
     assert relative_antecedent(flat, 2, 3) == 0
 
@@ -321,9 +321,9 @@ def test_the_ranker_scores_the_rules_answer_even_when_the_tagger_hid_it() -> Non
         '" " PUNCT 3 punct SpaceAfter=No', "It it PRON 4 nsubj", "is be AUX 4 cop",
         "true true ADJ 7 ccomp SpaceAfter=No", ", , PUNCT 4 punct SpaceAfter=No",
         '" " PUNCT 4 punct', "said say VERB 0 root", "Caddell Caddell ADV 7 advmod",
-        ", , PUNCT 10 punct", "speaking speak VERB 7 ccomp", "of of ADP 14 case",
-        "Clinton Clinton PROPN 14 nmod:poss", "'s 's PART 12 case SpaceAfter=No",
-        "health health NOUN 14 compound", "issue issue NOUN 10 obl SpaceAfter=No",
+        ", , PUNCT 10 punct", "speaking speak VERB 7 ccomp", "of of ADP 15 case",
+        "Clinton Clinton PROPN 15 nmod:poss", "'s 's PART 12 case SpaceAfter=No",
+        "health health NOUN 15 compound", "issue issue NOUN 10 obl SpaceAfter=No",
         ". . PUNCT 7 punct",
     ]))
     ctx, cands = _ctx(doc)
@@ -638,3 +638,34 @@ def test_a_name_after_a_comma_right_before_the_cue_is_its_subject() -> None:
     ctx, cands = _ctx(plain)
     att = syntax.cue_subject(ctx, cands[0])
     assert att is None or doc.words[att.head].text != "Ducey"
+
+
+def test_the_ranker_can_answer_that_nobody_is_the_speaker(monkeypatch) -> None:
+    from quoteattr import extractor
+    from quoteattr.resolvers import ranker
+
+    # The plan was criticised by the Foreign Ministry as "reckless".
+    doc = from_conllu(PASSIVE)
+    ctx, cands = _ctx(doc)
+    rule = syntax.passive_agent(ctx, cands[0])
+    assert rule is not None
+    feats = ranker.nobody_features(doc, cands[0], rule)
+    assert all(f.startswith("nobody|") for f in feats)
+    assert "nobody|passive|agent=True" in feats
+    # weights that favour nobody strongly: the pseudo-candidate wins ...
+    sure = {"nobody|bias": 20.0}
+    head, p = ranker.best(ctx, cands[0], rule, weights=sure)
+    assert head == ranker.NOBODY and p > 0.99
+    # ... and weights without it never offer it
+    plain = {"bias": 0.1}
+    assert ranker.best(ctx, cands[0], rule, weights=plain)[0] != ranker.NOBODY
+    # nor is it offered for a whole quoted sentence
+    direct = from_conllu(DIRECT)
+    dctx, dcands = _ctx(direct)
+    assert dcands[0].kind == "direct"
+    assert ranker.best(dctx, dcands[0], None, weights=sure)[0] != ranker.NOBODY
+    # the extractor keeps the quote without a speaker when the ranker is sure, where no
+    # firm rule answered
+    monkeypatch.setattr(ranker, "_weights", lambda: sure)
+    assert extractor.resolve(ctx, cands[0], [], "rules+ranker") is None
+    assert extractor.resolve(ctx, cands[0], [], "ranker") is None

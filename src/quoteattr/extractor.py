@@ -246,6 +246,11 @@ def resolve(ctx: Context, c: Candidate, resolvers: Sequence[Resolver],
     if found is None:
         return rule
     head, p = found
+    if head == ranker.NOBODY:
+        # nobody in the text said it: no speaker, unless a rule answered and the ranker is
+        # not sure enough to overrule it
+        return rule if rule is not None and strategy == "rules+ranker" and p < OVERRULE \
+            else None
     if strategy == "ranker" or rule is None:
         return ranker.attribution(ctx, head, p)
     if rule.first <= head < rule.last or head == rule.head:

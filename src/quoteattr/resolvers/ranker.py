@@ -12,6 +12,11 @@ The extractor (``extractor.resolve``) asks the rules first and gives the ranker 
 as a feature. Where the ranker's best candidate is the rule's, the rule's answer stands (and
 names it); where no rule answered, the ranker's candidate is taken; where they disagree, the
 ranker overrules the rule when its softmax probability is at least ``extractor.OVERRULE``.
+
+For mixed and reported speech the softmax scores one more pseudo-candidate, :data:`NOBODY`:
+PolNeAR leaves some of them without a Source (scare quotes in the passive, "what is being
+called ..."), and a wrong name there is worse than none. When it wins, the quote keeps no
+speaker.
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ from ..nlp.document import Document
 from .base import Attribution, Candidate, Context
 
 NAME = "ranker"
+#: the ranker's answer that nobody in the text is the speaker ("in what is being criticized
+#: as a "use it or lose it" approach"): a pseudo-candidate scored beside the mentions
+NOBODY = -1
 _HEAD_POS = {"NOUN", "PROPN", "PRON"}
 _PRONOUN_OK = {"he", "she", "they", "i", "we", "it", "you"}
 
@@ -211,6 +219,34 @@ def features(doc: Document, q: Candidate, i: int, rule: Attribution | None,
     return f
 
 
+def offers_nobody(q: Candidate) -> bool:
+    """Whether :data:`NOBODY` is among q's candidates: for mixed and reported speech only. A
+    whole quoted sentence has a speaker, named before or after it, or the quote filter drops
+    it; the quotes PolNeAR leaves without a Source are fragments and reported clauses."""
+    return q.kind != "direct"
+
+
+def nobody_features(doc: Document, q: Candidate, rule: Attribution | None) -> list[str]:
+    """Sparse features of the :data:`NOBODY` pseudo-candidate for quote q (all prefixed
+    ``nobody|``, so they never mix with a mention's)."""
+    f = ["nobody|bias", f"nobody|kind={q.kind}"]
+    f.append(f"nobody|rule={rule.resolver if rule is not None else 'none'}")
+    if q.cue is None:
+        f.append("nobody|no_cue")
+    else:
+        cue = doc.words[q.cue]
+        f.append(f"nobody|cue={cues.lemma_of(cue)}")
+        kids = {doc.words[c].deprel for c in doc.children(q.cue)}
+        if any(k.startswith("nsubj:pass") or k == "aux:pass" for k in kids):
+            f.append(f"nobody|passive|agent={'obl:agent' in kids}")
+        if not any(k.startswith("nsubj") for k in kids):
+            f.append("nobody|cue_without_subject")
+        f.append(f"nobody|cue_form={cue.xpos or 'NA'}")
+    n = len(doc.text[q.start:q.end].split())
+    f.append(f"nobody|n={_bucket(n)}")
+    return f
+
+
 def _weights() -> dict[str, float]:
     return linear.load("ranker")
 
@@ -220,7 +256,8 @@ score = linear.probability
 
 def best(ctx: Context, q: Candidate, rule: Attribution | None,
          weights: dict[str, float] | None = None) -> tuple[int, float] | None:
-    """The best candidate head and its probability, or None without weights/candidates."""
+    """The best candidate head and its probability, or None without weights/candidates. The
+    head is :data:`NOBODY` when the ranker finds that no mention is the speaker."""
     weights = _weights() if weights is None else weights
     if not weights:
         return None
@@ -229,6 +266,9 @@ def best(ctx: Context, q: Candidate, rule: Attribution | None,
     if not heads:
         return None
     z = [linear.margin(features(ctx.doc, q, i, rule, prev_heads), weights) for i in heads]
+    if offers_nobody(q) and any(k.startswith("nobody|") for k in weights):
+        heads = [*heads, NOBODY]
+        z.append(linear.margin(nobody_features(ctx.doc, q, rule), weights))
     # the weights are trained listwise: a softmax over the quote's candidates
     top = max(z)
     exp = [math.exp(v - top) for v in z]
