@@ -669,3 +669,26 @@ def test_the_ranker_can_answer_that_nobody_is_the_speaker(monkeypatch) -> None:
     monkeypatch.setattr(ranker, "_weights", lambda: sure)
     assert extractor.resolve(ctx, cands[0], [], "rules+ranker") is None
     assert extractor.resolve(ctx, cands[0], [], "ranker") is None
+
+
+# He ignored the tweets in which he called her "disgusting".
+EMBEDDED_PRONOUN = conllu([
+    "He he PRON 2 nsubj", "ignored ignore VERB 0 root", "the the DET 4 det",
+    "tweets tweet NOUN 2 obj", "in in ADP 6 case", "which which PRON 8 obl",
+    "he he PRON 8 nsubj", "called call VERB 4 acl:relcl", "her she PRON 8 obj",
+    '" " PUNCT 11 punct SpaceAfter=No', "disgusting disgusting ADJ 8 xcomp SpaceAfter=No",
+    '" " PUNCT 11 punct SpaceAfter=No', ". . PUNCT 2 punct",
+])
+
+
+def test_an_embedded_pronoun_gives_way_to_the_same_pronoun_around_it() -> None:
+    doc = from_conllu(EMBEDDED_PRONOUN)
+    ctx, cands = _ctx(doc)
+    att = syntax.cue_subject(ctx, cands[0])
+    assert att is not None and att.head == 0  # the outer "He", not "he called"
+    # a different pronoun outside ("She ignored the tweets in which he called ...") is
+    # someone else: the embedded one stays
+    other = from_conllu(EMBEDDED_PRONOUN.replace("1\tHe\the", "1\tShe\tshe"))
+    ctx, cands = _ctx(other)
+    att = syntax.cue_subject(ctx, cands[0])
+    assert att is not None and att.head == 6

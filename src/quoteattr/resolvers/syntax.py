@@ -116,13 +116,15 @@ def cue_subject(ctx: Context, q: Candidate) -> Attribution | None:
         repaired = _apposed_name(doc, s)
     if repaired == s:
         repaired = _name_after_comma(doc, q.cue, s)
+    firm = repaired != s
+    repaired = _outer_same_pronoun(doc, repaired)
     w = doc.words[repaired]
     if w.upos in ("PUNCT", "SYM") or _fronted_adverbial(doc, repaired) or \
             w.text.lower() in _NOT_SPEAKERS or _never_a_name(w.text) or \
             w.start < mentions.dateline_end(doc, doc.paragraph_index(w.start)):
         return None  # "Tuesday", or the place in "WASHINGTON -- President Obama said"
     # a repaired parse is firm: the ranker reads the same wrong tree
-    return _attribution(doc, repaired, "cue_subject", 0.9 if repaired == s else FIRM)
+    return _attribution(doc, repaired, "cue_subject", FIRM if firm else 0.9)
 
 
 def _never_a_name(word: str) -> bool:
@@ -186,6 +188,27 @@ def _name_after_comma(doc: Document, cue: int, s: int) -> int:
     while j > s and doc.words[j].upos in ("PROPN", "ADJ") and doc.words[j].text[:1].isupper():
         j -= 1  # "Republican Gov." before the name
     return k if doc.words[j].text == "," else s
+
+
+def _outer_same_pronoun(doc: Document, s: int) -> int:
+    """``He did not address the tweets in which he called her "disgusting"``: a subject
+    pronoun in an embedded clause whose governing clause has the same pronoun as its subject
+    refers to the same person; the outer one is the speaker's mention (as annotators mark
+    it), and it is the one whose antecedent comes before the sentence."""
+    w = doc.words[s]
+    low = w.text.lower()
+    if low not in mentions.pronouns() or not w.deprel.startswith("nsubj"):
+        return s
+    node = w.head
+    for _ in range(4):
+        if node < 0 or doc.words[node].head < 0 or doc.words[node].sent != w.sent:
+            return s
+        node = doc.words[node].head
+        outer = [c for c in doc.children(node) if doc.words[c].deprel.startswith("nsubj")
+                 and c < s]
+        if outer:
+            return outer[0] if doc.words[outer[0]].text.lower() == low else s
+    return s
 
 
 def _fronted_adverbial(doc: Document, s: int) -> bool:
