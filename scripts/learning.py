@@ -12,6 +12,7 @@ import argparse
 import json
 import pickle
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -75,14 +76,18 @@ def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
 
 
 def train(examples: list[list[str]], labels: list[int], epochs: int, l2: float,
-          seed: int, max_pos_weight: float = 10.0) -> dict[str, float]:
+          seed: int, max_pos_weight: float = 10.0, min_count: int = 1) -> dict[str, float]:
     """Logistic-regression weights for feature lists ``examples`` and 0/1 ``labels``;
     positives are up-weighted to balance the classes (at most ``max_pos_weight``; 0 for
-    no weighting, which keeps the probabilities calibrated)."""
+    no weighting, which keeps the probabilities calibrated). Features seen in fewer than
+    ``min_count`` examples get no weight."""
+    counts = Counter(x for feats in examples for x in set(feats))
     vocab: dict[str, int] = {}
     rows, cols, ys = [], [], []
     for r, (feats, y) in enumerate(zip(examples, labels, strict=True)):
         for x in feats:
+            if counts[x] < min_count:
+                continue
             rows.append(r)
             cols.append(vocab.setdefault(x, len(vocab)))
         ys.append(y)

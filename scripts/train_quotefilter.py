@@ -24,6 +24,9 @@ from learning import parsed_docs, save_weights, train, training_arguments
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "quoteattr" / "models" / "quotefilter.json"
+#: features seen in fewer training candidates than this get no weight (the word-pair
+#: features are many and mostly rare)
+MIN_COUNT = 3
 
 
 def examples(gold: object, doc: object) -> tuple[list[list[str]], list[int]]:
@@ -76,7 +79,8 @@ def main() -> int:
     print(f"{len(train_y)} train candidates, {len(dev_y)} dev candidates "
           f"({time.time() - t:.0f} s)", file=sys.stderr)
     # no class weighting: the threshold is applied to calibrated probabilities
-    weights = train(train_x, train_y, args.epochs, args.l2, args.seed, max_pos_weight=0)
+    weights = train(train_x, train_y, args.epochs, args.l2, args.seed, max_pos_weight=0,
+                    min_count=MIN_COUNT)
     result = {"train": scores(train_x, train_y, weights), "dev": scores(dev_x, dev_y, weights),
               "features": len(weights)}
     save_weights(args.out, "quoteattr quote filter: logistic regression weights over "

@@ -127,6 +127,10 @@ def features(doc: Document, c: Candidate, att: Attribution | None,
     before_feats = _context_word(doc, before)
     f.extend(f"before_{x}" for x in before_feats)
     f.extend(f"after_{x}" for x in _context_word(doc, after))
+    # two words before the marks: "so called", "known as", "what he calls", "episode of"
+    if before >= 1:
+        pair = f"{doc.words[before - 1].text.lower()}_{doc.words[before].text.lower()}"
+        f.append(f"before2={pair}" if len(pair) <= 20 else "before2=long")
     possessive = before >= 0 and doc.words[before].text in ("'s", "’s", "s'", "s’")
     if possessive:
         f.append("after_possessive")
