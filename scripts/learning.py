@@ -118,15 +118,19 @@ def train(examples: list[list[str]], labels: list[int], epochs: int, l2: float,
 
 
 def train_listwise(groups: list[tuple[list[list[str]], list[int]]], epochs: int, l2: float,
-                   seed: int) -> dict[str, float]:
+                   seed: int, min_count: int = 1) -> dict[str, float]:
     """Weights of a log-linear ranker: for each group (one quote's candidates and their 0/1
-    labels) maximise the softmax probability of the correct candidates among all of them."""
+    labels) maximise the softmax probability of the correct candidates among all of them.
+    Features seen for fewer than ``min_count`` candidates get no weight."""
+    counts = Counter(x for feats, _ in groups for f in feats for x in set(f))
     vocab: dict[str, int] = {}
     rows, cols, ys, gids = [], [], [], []
     r = 0
     for g, (feats, labels) in enumerate(groups):
         for f, y in zip(feats, labels, strict=True):
             for x in f:
+                if counts[x] < min_count:
+                    continue
                 rows.append(r)
                 cols.append(vocab.setdefault(x, len(vocab)))
             ys.append(y)

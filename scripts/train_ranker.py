@@ -28,6 +28,9 @@ from learning import overlap, parsed_docs, save_weights, train, train_listwise, 
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "quoteattr" / "models" / "ranker.json"
+#: features seen for fewer training candidates than this get no weight (the words before
+#: the candidates are many and mostly rare)
+MIN_COUNT = 3
 
 
 def examples(gold: object, doc: object, nobody: bool = True
@@ -97,7 +100,8 @@ def main() -> int:
     print(f"{len(train_groups)} train quotes, {len(dev_groups)} dev quotes "
           f"({time.time() - t:.0f} s to parse and extract)", file=sys.stderr)
     if args.objective == "listwise":
-        weights = train_listwise(train_groups, args.epochs, args.l2, args.seed)
+        weights = train_listwise(train_groups, args.epochs, args.l2, args.seed,
+                                 min_count=MIN_COUNT)
     else:
         weights = train([f for feats, _ in train_groups for f in feats],
                         [y for _, labels in train_groups for y in labels],

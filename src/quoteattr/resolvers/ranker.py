@@ -197,6 +197,11 @@ def features(doc: Document, q: Candidate, i: int, rule: Attribution | None,
         f.append("rule=none")
     if i in prev_speaker_heads:
         f.append("prev_speaker")
+    # the word before the candidate's mention ("according to X", "by X", "told X")
+    first = mentions.mention_bounds(doc, i)[0]
+    if first > 0:
+        before = doc.words[first - 1].text.lower()
+        f.append(f"word_before={before if len(before) <= 12 else 'long'}")
     f.append(f"where={'after' if after else 'before'}|{same_sent}|{q.kind}")
     if doc.parsed and w.deprel.startswith("nsubj") and w.head >= 0 and cues.is_cue(doc, w.head):
         sent_delta = doc.words[q.first].sent - w.sent
