@@ -333,3 +333,19 @@ def test_a_mark_one_space_away_from_a_nested_mark_pairs_with_it() -> None:
     ]
     # a lone mark between spaces with no mark next to it is still no quotation mark
     assert find_quotations('He is 6 " tall " or so') == []
+
+
+def test_two_apostrophes_are_one_double_mark_that_nests_a_single_quote() -> None:
+    # The New York Times writes double quotation marks as two apostrophes
+    text = ("Many were older, she said, and ''I had to step back and think, "
+            "'This is their lives.'.''\n\n''If you're 80, you went through it,'' she added.")
+    spans = find_quotations(text)
+    got = [(s.depth, s.style, s.text(text)) for s in spans]
+    assert got == [
+        (0, "double", "I had to step back and think, 'This is their lives.'."),
+        (1, "single", "This is their lives."),
+        (0, "double", "If you're 80, you went through it"),
+    ]
+    outer = spans[0]
+    assert text[outer.open_start:outer.start] == "''"
+    assert text[outer.end:outer.close_end] == "''"

@@ -13,7 +13,8 @@ Pure text, no parse. The algorithm is one linear pass, with no backtracking rege
    spaces, unless the next character past one of the spaces is another mark: ``,' " he``
    closes, as typesetters separate nested marks with a space; an apostrophe inside a word
    such as ``don't``, ``Clinton’s``, ``o’clock``; a right single mark at the start of a
-   word, ``’em``). Curly marks keep their own direction unless
+   word, ``’em``). Two apostrophes together (``''Yes,'' he said``, The New York Times'
+   style) are one double mark. Curly marks keep their own direction unless
    the context clearly says otherwise. A closer that may be an apostrophe or an inch mark
    (``bosses'``, ``goin'``, ``12"``) is *weak*: it is skipped when the next mark of its
    family in the same paragraph is a closer too.
@@ -89,6 +90,8 @@ _ELISION = regex.compile(
     r"|(?<=\b(?:the|in|of|since|from|until|by|early|late|mid|class)\s)['‘’](?=\d\d\b)",
     regex.IGNORECASE)
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+# two single marks written for one double mark, as The New York Times does
+_APOSTROPHE_PAIRS = ("''", "‘‘", "’’")
 
 
 @attrs.frozen
@@ -120,6 +123,7 @@ class _Mark:
     family: str
     para: int
     weak: bool = False  # a closer that may be an apostrophe or an inch mark
+    width: int = 1  # 2 for two apostrophes written as one double mark (''...'')
 
 
 def find_quotations(text: str) -> list[QuotedSpan]:
@@ -162,6 +166,13 @@ def _candidate_marks(text: str, paras: list[tuple[int, int]]) -> list[_Mark]:
                 after = text[end + 1]
         while paras[para][1] <= start:  # a mark is never whitespace, so it is in a paragraph
             para += 1
+        if text[start:end] in _APOSTROPHE_PAIRS and not {start, start + 1} & excluded:
+            # two apostrophes as one double mark (''Yes,'' he said): a double mark, so that a
+            # single quotation inside it nests (''I thought, 'This is it.' ''")
+            role = _role('"', before, after)
+            if role is not None:
+                out.append(_Mark(start, '"', role, DOUBLE, para, width=2))
+            continue
         for pos in range(start, end):
             ch = text[pos]
             if ch in MARK_SPACES or pos in excluded:
@@ -282,7 +293,7 @@ class _Pairer:
 
     def _close(self, mark: _Mark) -> None:
         opener = self._pop_to(mark.family, mark.pos, mark.para)
-        self._emit(opener, mark.pos, mark.pos, mark.para)
+        self._emit(opener, mark.pos, mark.pos + mark.width, mark.para)
 
     def _pop_to(self, family: str, at: int, para: int) -> _Mark:
         """Pop the nearest open mark of ``family``, ending those above it at ``at``."""
@@ -318,19 +329,20 @@ class _Pairer:
             return
         self._emit(opener, at, None, para)
 
-    def _emit(self, opener: _Mark, end: int, closer: int | None, para: int) -> None:
-        """A span from ``opener`` to ``end``, closed by the mark at ``closer`` if not None."""
+    def _emit(self, opener: _Mark, end: int, close_end: int | None, para: int) -> None:
+        """A span from ``opener`` to ``end``, closed by a mark ending at ``close_end`` if not
+        None."""
         first_para = self.first_para.pop(opener.pos)
-        start = opener.pos + 1
+        start = opener.pos + opener.width
         if _WORD_CHAR.search(self.text, start, end) is None:
             return
         while self.text[start].isspace():  # French « ... » has spaces inside the marks
             start += 1
         while self.text[end - 1].isspace() or self.text[end - 1] in TRAILING_COMMAS:
             end -= 1
-        close_end = end if closer is None else closer + 1
-        self.spans.append(QuotedSpan(start, end, opener.pos, close_end, _STYLE[opener.char],
-                                     0, closer is not None, para - first_para + 1))
+        closed = close_end is not None
+        self.spans.append(QuotedSpan(start, end, opener.pos, close_end or end,
+                                     _STYLE[opener.char], 0, closed, para - first_para + 1))
 
 
 # --- 5: depth --------------------------------------------------------------------------------
