@@ -520,7 +520,7 @@ def test_polnear_dev_accuracy_does_not_regress(extractor) -> None:
     docs = list(read_corpus(POLNEAR_DEV))
     report = evaluate(docs, {d.name: extractor.extract(d.text) for d in docs})
     dm, ind = report.metrics["direct+mixed"], report.metrics["indirect"]
-    assert dm.overlap.f1 >= 0.96
+    assert dm.overlap.f1 >= 0.965
     assert dm.end_to_end.f1 >= 0.885
     assert ind.overlap.f1 >= 0.735
     assert ind.speaker_accuracy >= 0.93
