@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "quoteattr" / "models" / "ranker.json"
 #: features seen for fewer training candidates than this get no weight (the words before
 #: the candidates are many and mostly rare)
-MIN_COUNT = 3
+MIN_COUNT = 5
 
 
 def examples(gold: object, doc: object, nobody: bool = True

@@ -198,6 +198,9 @@ def features(doc: Document, q: Candidate, i: int, rule: Attribution | None,
         f.append("rule=none")
     if i in prev_speaker_heads:
         f.append("prev_speaker")
+    if w.upos == "NOUN":
+        # what kind of noun: "spokesman", "official" speak; "statement", "report" are quoted
+        f.append(f"noun={(w.lemma or w.text).lower()}")
     # the word before the candidate's mention ("according to X", "by X", "told X")
     first = mentions.mention_bounds(doc, i)[0]
     if first > 0:

@@ -116,7 +116,9 @@ def cue_subject(ctx: Context, q: Candidate) -> Attribution | None:
         repaired = _apposed_name(doc, s)
     if repaired == s:
         repaired = _name_after_comma(doc, q.cue, s)
-    firm = repaired != s
+    # a subject the tree hangs elsewhere (the noun before a conjunct verb) is a repair too
+    firm = repaired != s or (not doc.words[s].deprel.startswith("nsubj")
+                             and doc.words[s].head != q.cue)
     repaired = _outer_same_pronoun(doc, repaired)
     w = doc.words[repaired]
     if w.upos in ("PUNCT", "SYM") or _fronted_adverbial(doc, repaired) or \
