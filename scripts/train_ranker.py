@@ -29,7 +29,7 @@ from learning import overlap, parsed_docs, save_weights, train, train_listwise, 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "quoteattr" / "models" / "ranker.json"
 #: features seen for fewer training candidates than this get no weight (the words before
-#: the candidates are many and mostly rare)
+#: the candidates and the nouns' lemmas are many and mostly rare)
 MIN_COUNT = 5
 
 

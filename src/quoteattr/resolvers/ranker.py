@@ -4,10 +4,10 @@ Candidates are the noun-phrase heads near the quote (its sentence, the sentences
 and the previous paragraph): names, nouns and pronouns outside every quotation. Each pair gets
 sparse binary features (distance, direction, syntactic relation to the cue and to the clauses
 above the quote, NER type, pronoun, title words, paragraph structure, headline labels, the
-word before the mention, what the rules said); the weights are a small JSON file in the
-package (``models/ranker.json``) trained by ``scripts/train_ranker.py`` on PolNeAR train
-with a listwise objective (a softmax over each quote's candidates). numpy is not needed at
-run time: scoring is a sum of weights.
+word before the mention, a common noun's lemma, what the rules said); the weights are a
+small JSON file in the package (``models/ranker.json``) trained by ``scripts/train_ranker.py``
+on PolNeAR train with a listwise objective (a softmax over each quote's candidates). numpy is
+not needed at run time: scoring is a sum of weights.
 
 The extractor (``extractor.resolve``) asks the rules first and gives the ranker their answer
 as a feature. Where the ranker's best candidate is the rule's, the rule's answer stands (and
