@@ -53,6 +53,12 @@ def _ctx(doc):
     return Context(doc, cands), cands
 
 
+def rule_quotes(doc) -> list[tuple[str, str]]:
+    """(kind, text) of the quotes the rules find in doc, before the quote filter."""
+    return [(q.kind, q.text)
+            for q in run_stages(doc, strategy="rules", keep_unattributed=True).quotes]
+
+
 def test_cue_subject_and_title_role() -> None:
     doc = from_conllu(DIRECT)
     ctx, cands = _ctx(doc)
@@ -385,8 +391,7 @@ STRANDED = conllu([
 
 def test_a_predicate_the_parser_stranded_stays_in_the_reported_clause() -> None:
     doc = from_conllu(STRANDED.replace("\tVERB\t_\t_\t2\tconj", "\tVERB\tVBD\t_\t2\tconj"))
-    r = run_stages(doc, strategy="rules", keep_unattributed=True)
-    assert [(q.kind, q.text) for q in r.quotes] == [
+    assert rule_quotes(doc) == [
         ("indirect", "a cyberattack orchestrated by Israel caused the blackout")]
 
 
@@ -513,9 +518,7 @@ INTERRUPTED = conllu([
 
 
 def test_words_hung_on_the_cue_inside_the_clause_stay_in_it() -> None:
-    doc = from_conllu(INTERRUPTED)
-    r = run_stages(doc, strategy="rules", keep_unattributed=True)
-    assert [(q.kind, q.text) for q in r.quotes] == [
+    assert rule_quotes(from_conllu(INTERRUPTED)) == [
         ("indirect", "that, like him, Mrs. Clinton had been pilloried in coal country")]
 
 
@@ -529,13 +532,11 @@ IOBJ = conllu([
 
 
 def test_a_complement_misparsed_as_an_indirect_object_is_reported() -> None:
-    doc = from_conllu(IOBJ)
-    r = run_stages(doc, strategy="rules", keep_unattributed=True)
-    assert [(q.kind, q.text) for q in r.quotes] == [
+    assert rule_quotes(from_conllu(IOBJ)) == [
         ("indirect", "the union expected production to improve")]
     # an addressee is not what was said: "told the union" reports nothing by itself
     told = from_conllu(IOBJ.replace("said\tsay", "told\ttell"))
-    assert run_stages(told, strategy="rules", keep_unattributed=True).quotes == ()
+    assert rule_quotes(told) == []
 
 
 # Obama told a meeting of leaders that few people understood the stakes. (misparsed: the
@@ -550,9 +551,7 @@ ADDRESSEE = conllu([
 
 
 def test_a_that_clause_hung_on_the_addressee_is_reported_without_it() -> None:
-    doc = from_conllu(ADDRESSEE)
-    r = run_stages(doc, strategy="rules", keep_unattributed=True)
-    assert [(q.kind, q.text) for q in r.quotes] == [
+    assert rule_quotes(from_conllu(ADDRESSEE)) == [
         ("indirect", "that few people understood the stakes")]
 
 

@@ -190,6 +190,24 @@ _ORG_WORDS = {"ministry", "department", "agency", "office", "committee", "counci
               "pentagon", "kremlin", "fbi", "cia", "un", "nato", "eu"}
 
 
+def enclosing_subject(doc: Document, subject: int, levels: int = 4) -> int | None:
+    """The subject, left of ``subject``, of the nearest clause (up to ``levels`` above, in the
+    same sentence) that governs the clause ``subject`` is the subject of: "Ban Ki-moon" for
+    "he" in ``Ban Ki-moon condemned what he called``; None when there is none."""
+    sent = doc.words[subject].sent
+    node = doc.words[subject].head
+    for _ in range(levels):
+        if node < 0 or doc.words[node].head < 0:
+            return None
+        node = doc.words[node].head
+        if doc.words[node].sent != sent:
+            return None
+        outer = [c for c in doc.children_by(node, "nsubj") if c < subject]
+        if outer:
+            return outer[0]
+    return None
+
+
 def speaker_type(doc: Document, first: int, last: int) -> str:
     """PERSON | ORG | GPE | OTHER for the mention words[first:last]."""
     if is_pronoun(doc, first, last):

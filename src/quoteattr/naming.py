@@ -137,26 +137,16 @@ def governing_subject(doc: Document, pronoun: int) -> int | None:
     gender = mentions.pronouns().get(doc.words[pronoun].text.lower(), ("x", "sg"))[0]
     if gender not in ("m", "f", "n"):
         return None
-    sent = doc.words[pronoun].sent
-    node = doc.words[pronoun].head
-    for _ in range(4):
-        if node < 0 or doc.words[node].head < 0:
-            return None
-        node = doc.words[node].head
-        if doc.words[node].sent != sent:
-            return None
-        for s in doc.children_by(node, "nsubj"):
-            if s >= pronoun:
-                continue
-            first, last = mentions.mention_bounds(doc, s)
-            if mentions.is_pronoun(doc, first, last) or \
-                    doc.words[s].text.lower() in _RELATIVE:
-                return None
-            is_person = mentions.speaker_type(doc, first, last) == "PERSON"
-            if is_person == (gender in ("m", "f")) and (gender != "n" or doc.words[s].upos in
-                                                          ("PROPN", "NOUN")):
-                return s
-            return None
+    s = mentions.enclosing_subject(doc, pronoun)
+    if s is None:
+        return None
+    first, last = mentions.mention_bounds(doc, s)
+    if mentions.is_pronoun(doc, first, last) or doc.words[s].text.lower() in _RELATIVE:
+        return None
+    is_person = mentions.speaker_type(doc, first, last) == "PERSON"
+    if is_person == (gender in ("m", "f")) and (gender != "n" or doc.words[s].upos in
+                                                  ("PROPN", "NOUN")):
+        return s
     return None
 
 

@@ -125,8 +125,9 @@ def features(doc: Document, c: Candidate, att: Attribution | None,
     if before < sent.first:
         f.append("sentence_start")
     before_feats = _context_word(doc, before)
+    after_feats = _context_word(doc, after)
     f.extend(f"before_{x}" for x in before_feats)
-    f.extend(f"after_{x}" for x in _context_word(doc, after))
+    f.extend(f"after_{x}" for x in after_feats)
     # two words before the marks: "so called", "known as", "what he calls", "episode of"
     if before >= 1:
         pair = f"{doc.words[before - 1].text.lower()}_{doc.words[before].text.lower()}"
@@ -134,7 +135,6 @@ def features(doc: Document, c: Candidate, att: Attribution | None,
     possessive = before >= 0 and doc.words[before].text in ("'s", "’s", "s'", "s’")
     if possessive:
         f.append("after_possessive")
-    after_feats = _context_word(doc, after)
     if titlecase:
         # a capitalised name after "CNN's", "episode of", "the show", or before "show",
         # "program": a title

@@ -120,14 +120,12 @@ class Document:
         return [k for k in range(first, last) if not first <= self.words[k].head < last]
 
     def subtree(self, i: int) -> list[int]:
-        out, stack, seen = [], [i], {i}
+        # a tree: from_conllu refuses heads that form a cycle (_check_acyclic)
+        out, stack = [], [i]
         while stack:
             j = stack.pop()
             out.append(j)
-            for c in self._children[j]:
-                if c not in seen:  # a tree has no cycles; a malformed one must not hang us
-                    seen.add(c)
-                    stack.append(c)
+            stack.extend(self._children[j])
         return sorted(out)
 
     def ancestors(self, i: int) -> list[int]:

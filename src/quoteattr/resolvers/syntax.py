@@ -201,16 +201,8 @@ def _outer_same_pronoun(doc: Document, s: int) -> int:
     low = w.text.lower()
     if low not in mentions.pronouns() or not w.deprel.startswith("nsubj"):
         return s
-    node = w.head
-    for _ in range(4):
-        if node < 0 or doc.words[node].head < 0 or doc.words[node].sent != w.sent:
-            return s
-        node = doc.words[node].head
-        outer = [c for c in doc.children(node) if doc.words[c].deprel.startswith("nsubj")
-                 and c < s]
-        if outer:
-            return outer[0] if doc.words[outer[0]].text.lower() == low else s
-    return s
+    outer = mentions.enclosing_subject(doc, s)
+    return outer if outer is not None and doc.words[outer].text.lower() == low else s
 
 
 def _fronted_adverbial(doc: Document, s: int) -> bool:
