@@ -30,3 +30,13 @@ def test_according_to_is_one_cue_of_two_words() -> None:
     doc = from_regex("According to officials, the talks failed.")
     assert cues.is_cue(doc, 0)
     assert cues.cue_span(doc, 0).text == "According to"
+
+
+@pytest.mark.parametrize("verb", ["characterized", "portrayed", "branded"])
+def test_verbs_that_give_a_quoted_label_are_cues(verb: str) -> None:
+    from quoteattr.extractor import quote_candidates
+
+    doc = from_regex(f'He {verb} Kaine as "a little desperate."')
+    cue = quote_candidates(doc)[0].cue
+    assert cue is not None and doc.words[cue].text == verb
+    assert not cues.lexicon()[cues.lemma_guess(verb)].indirect

@@ -691,3 +691,77 @@ def test_an_embedded_pronoun_gives_way_to_the_same_pronoun_around_it() -> None:
     ctx, cands = _ctx(other)
     att = syntax.cue_subject(ctx, cands[0])
     assert att is not None and att.head == 6
+
+
+def test_a_headline_label_names_the_source_of_its_quotes() -> None:
+    text = ("Pence: Trump Was 'Mocking' Clinton Camp\n\n"
+            "Pence spoke on Sunday. \"We are ready,\" he said.")
+    doc = from_regex(text)
+    ctx, cands = _ctx(doc)
+    mocking = next(c for c in cands if doc.text[c.start:c.end] == "Mocking")
+    att = patterns.headline_label(ctx, mocking)
+    assert att is not None and doc.span_of(att.first, att.last).text == "Pence"
+    assert att.resolver == "headline_label"
+    # the quote in the body paragraph is no headline's
+    ready = next(c for c in cands if "ready" in doc.text[c.start:c.end])
+    assert patterns.headline_label(ctx, ready) is None
+    # a paragraph of two sentences is no headline; nor is a label that runs too long
+    for other in ("Pence: Trump was 'mocking' them. He said so.\n\nMore.",
+                  "The Governor Of Indiana Mike Pence: Trump Was 'Mocking' Them\n\nMore."):
+        doc = from_regex(other)
+        ctx, cands = _ctx(doc)
+        assert patterns.headline_label(ctx, cands[0]) is None, other
+
+
+# Politifact turned to the Chicago Police Department, which reported "2,521 incidents".
+RELATIVE_SOURCE = conllu([
+    "Politifact Politifact PROPN 2 nsubj NER=S-ORG", "turned turn VERB 0 root",
+    "to to ADP 7 case", "the the DET 7 det", "Chicago Chicago PROPN 7 compound NER=B-ORG",
+    "Police Police PROPN 7 compound NER=I-ORG",
+    "Department Department PROPN 2 obl NER=E-ORG SpaceAfter=No", ", , PUNCT 10 punct",
+    "which which PRON 10 nsubj", "reported report VERB 7 acl:relcl",
+    '" " PUNCT 13 punct SpaceAfter=No', "2,521 2,521 NUM 13 nummod",
+    "incidents incident NOUN 10 obj SpaceAfter=No", '" " PUNCT 13 punct SpaceAfter=No',
+    ". . PUNCT 2 punct",
+])
+
+
+def test_a_relative_pronoun_subject_is_a_ranker_candidate() -> None:
+    from quoteattr.resolvers import ranker
+
+    doc = from_conllu(RELATIVE_SOURCE)
+    _, cands = _ctx(doc)
+    heads = ranker.candidates(doc, cands[0])
+    assert 8 in heads  # "which", the subject of "reported"
+    assert 6 in heads and 0 in heads  # "Department", "Politifact"
+    # a relative pronoun that is no subject is not a candidate
+    obj = from_conllu(RELATIVE_SOURCE.replace("\twhich\twhich\tPRON\t_\t_\t10\tnsubj",
+                                              "\twhich\twhich\tPRON\t_\t_\t10\tobj"))
+    assert 8 not in ranker.candidates(obj, quote_candidates(obj)[0])
+
+
+# "We will respond," Obama said after meeting with Putin. He added: "Our goal is peace."
+AFTER_MEETING = conllu([
+    '" " PUNCT 4 punct SpaceAfter=No', "We we PRON 4 nsubj", "will will AUX 4 aux",
+    "respond respond VERB 8 ccomp SpaceAfter=No", ", , PUNCT 4 punct SpaceAfter=No",
+    '" " PUNCT 4 punct', "Obama Obama PROPN 8 nsubj NER=S-PERSON", "said say VERB 0 root",
+    "after after SCONJ 10 mark", "meeting meet VERB 8 advcl", "with with ADP 12 case",
+    "Putin Putin PROPN 10 obl NER=S-PERSON SpaceAfter=No", ". . PUNCT 8 punct",
+]) + conllu([
+    "He he PRON 2 nsubj", "added add VERB 0 root SpaceAfter=No", ": : PUNCT 8 punct",
+    '" " PUNCT 8 punct SpaceAfter=No', "Our we PRON 6 nmod:poss", "goal goal NOUN 8 nsubj",
+    "is be AUX 8 cop", "peace peace NOUN 2 ccomp SpaceAfter=No",
+    ". . PUNCT 8 punct SpaceAfter=No", '" " PUNCT 8 punct',
+])
+
+
+def test_a_pronoun_skips_a_person_named_only_as_an_object() -> None:
+    doc = from_conllu(AFTER_MEETING)
+    r = run_stages(doc, strategy="rules")
+    got = [(q.speaker.mention.text, q.speaker.name) for q in r.quotes if q.speaker]
+    assert got == [("Obama", "Obama"), ("He", "Obama")]
+    # the same person as the subject of the sentence between is the antecedent
+    subject = from_conllu(AFTER_MEETING.replace("\tPutin\tPutin\tPROPN\t_\t_\t10\tobl",
+                                                "\tPutin\tPutin\tPROPN\t_\t_\t10\tnsubj"))
+    r = run_stages(subject, strategy="rules")
+    assert [q.speaker.name for q in r.quotes if q.speaker] == ["Obama", "Putin"]

@@ -215,10 +215,12 @@ def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
             best_entity.text, best_quote.name)):
         return best_quote
     if best_quote is not None and best_entity is not None:
-        # a different person was named after the last quote's speaker: prefer the nearer
+        # a different person was named after the last quote's speaker: prefer the nearer,
+        # unless it is only an object ("Obama said after meeting with Putin. He ...")
         last_quote_pos = next((cands[j].start for j in range(k - 1, -1, -1) if j in resolved),
                               -1)
-        if best_entity.start < last_quote_pos:
+        if best_entity.start < last_quote_pos or _is_object(doc, best_entity.first,
+                                                                  best_entity.last):
             return best_quote
     if best_entity is not None:
         span = Span(best_entity.text, best_entity.start, best_entity.end)
@@ -227,6 +229,19 @@ def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
         return _Resolved(name, typ if typ != "OTHER" else best_entity.type, span, info.role,
                          info.affiliation, False)
     return best_quote
+
+
+def _is_object(doc: Document, first: int, last: int) -> bool:
+    """Whether the words first..last (end exclusive) hang in the tree as an object or an
+    oblique ("after meeting with Vladimir Putin"): a less likely antecedent of a later
+    subject pronoun than the subject the sentence is about."""
+    if not doc.parsed:
+        return False
+    for i in range(first, last):
+        w = doc.words[i]
+        if not first <= w.head < last:
+            return w.deprel.split(":")[0] in ("obl", "nmod", "obj", "iobj")
+    return False
 
 
 def _mentions_name(text: str, name: str | None) -> bool:

@@ -5,7 +5,9 @@ They cover what parsers often get wrong and what fast mode has no tree for:
 * ``adjacent``: ``"...," X said`` / ``"...," said X`` after a quote, ``X said: "..."`` before;
 * ``trailing_dash``: ``..." -Commissioner Geoffrey Starks``;
 * ``lead_in``: a line ending in a colon before a quoted paragraph
-  (``And from Chairwoman Rosenworcel:``).
+  (``And from Chairwoman Rosenworcel:``);
+* ``headline_label``: a headline that opens with its source's name and a colon
+  (``Rush Limbaugh: Hillary Asking Moderator To Fact Check Trump 'Reeks of Fear'``).
 """
 
 from __future__ import annotations
@@ -177,6 +179,30 @@ def transcript_label(ctx: Context, q: Candidate) -> Attribution | None:
     if k == q.first or k >= q.last or doc.words[k].text != ":" or k - q.first > 3:
         return None
     return Attribution(q.first, k, "transcript_label", FIRM, k - 1)
+
+
+@resolver("headline_label")
+def headline_label(ctx: Context, q: Candidate) -> Attribution | None:
+    """A one-sentence paragraph (a headline) that opens with a capitalised name of at most
+    four words and a colon: the name is the source of every quote after the colon
+    (``Pence: Gennifer Flowers Won't Be at Debate, Trump Was 'Mocking' Clinton Camp``).
+    Quoted words only: a reported clause in such a headline is the label's news, not always
+    its words."""
+    if q.kind == "indirect":
+        return None
+    doc = ctx.doc
+    sent = doc.sentence_of(q.first)
+    para = doc.paragraphs[doc.paragraph_index(doc.words[q.first].start)]
+    if doc.words[sent.first].start != para.start or \
+            (sent.last < len(doc.words) and doc.words[sent.last].start < para.end):
+        return None  # not a paragraph of one sentence
+    k = sent.first
+    while k < q.first and k - sent.first < 4 and doc.words[k].text[:1].isupper() and \
+            doc.words[k].text.lower() not in _DETERMINERS:
+        k += 1
+    if k == sent.first or k >= q.first or doc.words[k].text != ":":
+        return None
+    return Attribution(sent.first, k, "headline_label", FIRM, k - 1)
 
 
 @resolver("lead_in")

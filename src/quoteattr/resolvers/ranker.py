@@ -93,7 +93,8 @@ def candidates(doc: Document, q: Candidate,
         if doc.parsed:
             if w.upos not in _HEAD_POS:
                 continue
-            if w.upos == "PRON" and w.text.lower() not in _PRONOUN_OK:
+            if w.upos == "PRON" and w.text.lower() not in _PRONOUN_OK and \
+                    not _relative_subject(doc, i):
                 continue
             # heads only: skip words that attach inside their own noun phrase, except the
             # owner of something said ("Trump's claim that ...")
@@ -107,6 +108,14 @@ def candidates(doc: Document, q: Candidate,
                 continue
         out.append(i)
     return out
+
+
+def _relative_subject(doc: Document, i: int) -> bool:
+    """``the Chicago Police Department which reported "2,521 shooting incidents"``: a
+    relative pronoun that is a subject speaks for the noun its clause describes (the mention
+    stays the pronoun, as annotators mark it; its name is the noun's)."""
+    return doc.words[i].text.lower() in ("who", "which", "that") and \
+        doc.words[i].deprel.startswith("nsubj")
 
 
 def candidates_for(doc: Document, q: Candidate, quoted: Sequence[tuple[int, int]],
