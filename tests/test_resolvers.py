@@ -765,3 +765,22 @@ def test_a_pronoun_skips_a_person_named_only_as_an_object() -> None:
                                                 "\tPutin\tPutin\tPROPN\t_\t_\t10\tnsubj"))
     r = run_stages(subject, strategy="rules")
     assert [q.speaker.name for q in r.quotes if q.speaker] == ["Obama", "Putin"]
+
+
+# PolitiFact rated the claim as "false". (the tagger took "PolitiFact" for an adjective)
+MISTAGGED = conllu([
+    "PolitiFact PolitiFact ADJ 2 amod NER=S-ORG", "rated rate VERB 0 root",
+    "the the DET 4 det", "claim claim NOUN 2 obj", "as as ADP 7 case",
+    '" " PUNCT 7 punct SpaceAfter=No', "false false ADJ 2 obl SpaceAfter=No",
+    '" " PUNCT 7 punct SpaceAfter=No', ". . PUNCT 2 punct",
+])
+
+
+def test_a_name_the_tagger_missed_is_still_a_ranker_candidate() -> None:
+    from quoteattr.resolvers import ranker
+
+    doc = from_conllu(MISTAGGED)
+    assert 0 in ranker.candidates(doc, quote_candidates(doc)[0])
+    # without the entity it is an adjective like any other
+    plain = from_conllu(MISTAGGED.replace("NER=S-ORG", "_"))
+    assert 0 not in ranker.candidates(plain, quote_candidates(plain)[0])

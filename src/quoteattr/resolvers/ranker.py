@@ -91,7 +91,7 @@ def candidates(doc: Document, q: Candidate,
                 w.deprel.endswith("tmod"):
             continue
         if doc.parsed:
-            if w.upos not in _HEAD_POS:
+            if w.upos not in _HEAD_POS and not _mistagged_name(doc, i):
                 continue
             if w.upos == "PRON" and w.text.lower() not in _PRONOUN_OK and \
                     not _relative_subject(doc, i):
@@ -108,6 +108,14 @@ def candidates(doc: Document, q: Candidate,
                 continue
         out.append(i)
     return out
+
+
+def _mistagged_name(doc: Document, i: int) -> bool:
+    """``PolitiFact/ADJ rated 32% of Republican claims as "false"``: a capitalised word that
+    ends a person or organisation the tagger did not call a noun."""
+    e = doc.entity_at(i)
+    return e is not None and e.type in ("PERSON", "ORG") and e.last - 1 == i and \
+        doc.words[i].text[:1].isupper()
 
 
 def _relative_subject(doc: Document, i: int) -> bool:
