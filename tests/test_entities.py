@@ -78,6 +78,15 @@ def test_a_shared_surname_goes_to_the_most_recent_person() -> None:
                                                              ("Hillary Clinton", 2)]
 
 
+def test_a_pronoun_gender_chooses_among_people_of_one_surname() -> None:
+    text = "Carly Fiorina wrote a book. Frank Fiorina read it. Fiorina said she was proud."
+    doc = with_entities(from_regex(text), ["Carly Fiorina", "Frank Fiorina", "Fiorina"])
+    mention = span(text, "Fiorina", 2)
+    assert resolve_name(doc, mention) == ("Frank Fiorina", "PERSON")  # the most recent
+    assert resolve_name(doc, mention, gender="f") == ("Carly Fiorina", "PERSON")
+    assert resolve_name(doc, mention, gender="m") == ("Frank Fiorina", "PERSON")
+
+
 def test_first_name_must_agree() -> None:
     text = "Hillary Clinton spoke. Bill Clinton listened."
     doc = with_entities(from_regex(text), ["Hillary Clinton", "Bill Clinton"])

@@ -167,6 +167,11 @@ def test_speaker_correct_rules() -> None:
     assert not speaker_correct(no_source, Speaker("Obama", None))
     named = gold("direct", 50, 60, (0, 2, "he"), name="Benjamin Netanyahu")
     assert speaker_correct(named, Speaker("Netanyahu", Span("Netanyahu", 30, 39)))
+    # a Source that ends in a possessive names its owner; one inside the Source does not
+    owner = gold("mixed", 50, 60, (0, 8, "Stumpf’s"))
+    assert speaker_correct(owner, Speaker("John Stumpf", Span("he", 30, 32)))
+    campaign = gold("mixed", 50, 60, (0, 19, "Clinton’s campaign"))
+    assert not speaker_correct(campaign, Speaker("Hillary Clinton", Span("she", 30, 33)))
 
 
 def test_corpus_metrics_sum_counts_over_documents() -> None:
@@ -520,7 +525,7 @@ def test_polnear_dev_accuracy_does_not_regress(extractor) -> None:
     docs = list(read_corpus(POLNEAR_DEV))
     report = evaluate(docs, {d.name: extractor.extract(d.text) for d in docs})
     dm, ind = report.metrics["direct+mixed"], report.metrics["indirect"]
-    assert dm.overlap.f1 >= 0.965
-    assert dm.end_to_end.f1 >= 0.885
+    assert dm.overlap.f1 >= 0.967
+    assert dm.end_to_end.f1 >= 0.895
     assert ind.overlap.f1 >= 0.735
-    assert ind.speaker_accuracy >= 0.93
+    assert ind.speaker_accuracy >= 0.935

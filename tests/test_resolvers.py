@@ -784,3 +784,36 @@ def test_a_name_the_tagger_missed_is_still_a_ranker_candidate() -> None:
     # without the entity it is an adjective like any other
     plain = from_conllu(MISTAGGED.replace("NER=S-ORG", "_"))
     assert 0 not in ranker.candidates(plain, quote_candidates(plain)[0])
+
+
+# "We will win," Hillary Clinton said. Donald Trump spoke later. She added: "We are ready."
+OTHER_GENDER = conllu([
+    '" " PUNCT 4 punct SpaceAfter=No', "We we PRON 4 nsubj", "will will AUX 4 aux",
+    "win win VERB 9 ccomp SpaceAfter=No", ", , PUNCT 4 punct SpaceAfter=No",
+    '" " PUNCT 4 punct', "Hillary Hillary PROPN 9 nsubj NER=B-PERSON",
+    "Clinton Clinton PROPN 7 flat NER=E-PERSON", "said say VERB 0 root SpaceAfter=No",
+    ". . PUNCT 9 punct",
+]) + conllu([
+    "Donald Donald PROPN 3 nsubj NER=B-PERSON", "Trump Trump PROPN 1 flat NER=E-PERSON",
+    "spoke speak VERB 0 root", "later later ADV 3 advmod SpaceAfter=No", ". . PUNCT 3 punct",
+]) + conllu([
+    "She she PRON 2 nsubj", "added add VERB 0 root SpaceAfter=No", ": : PUNCT 7 punct",
+    '" " PUNCT 7 punct SpaceAfter=No', "We we PRON 7 nsubj", "are be AUX 7 cop",
+    "ready ready ADJ 2 ccomp SpaceAfter=No", ". . PUNCT 7 punct SpaceAfter=No",
+    '" " PUNCT 7 punct',
+])
+
+
+def test_a_pronoun_never_takes_a_first_name_of_the_other_gender() -> None:
+    from quoteattr.naming import _disagrees
+
+    assert _disagrees("Donald Trump", "f", {}) and not _disagrees("Donald Trump", "m", {})
+    assert not _disagrees("Trump", "f", {})  # a surname alone tells nothing
+    assert not _disagrees("Hillary Clinton", "f", {"clinton": "f"})
+    assert _disagrees("Hillary Clinton", "f", {"clinton": "m"})  # the article's "Mr." wins
+    r = run_stages(from_conllu(OTHER_GENDER), strategy="rules")
+    assert [q.speaker.name for q in r.quotes if q.speaker] == ["Hillary Clinton"] * 2
+    r = run_stages(from_conllu(OTHER_GENDER.replace("\tShe\tshe\t", "\tHe\the\t")),
+                   strategy="rules")
+    assert [q.speaker.name for q in r.quotes if q.speaker] == ["Hillary Clinton",
+                                                               "Donald Trump"]

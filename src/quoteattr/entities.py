@@ -106,12 +106,19 @@ class _NameIndex:
             return out
         return self._holders
 
-    def fullest(self, tokens: tuple[str, ...], pos: int) -> str:
-        """The fullest name for the name ``tokens`` used at character ``pos``."""
+    def fullest(self, tokens: tuple[str, ...], pos: int, gender: str | None = None) -> str:
+        """The fullest name for the name ``tokens`` used at character ``pos``; with
+        ``gender`` (``"m"`` or ``"f"``, for a pronoun's antecedent), full names whose first
+        name is of the other gender are passed over ("Fiorina" -> "Carly Fiorina" for
+        "she", though her husband Frank was named last)."""
         if not tokens:
             return ""
         forms = self.full.get(_surname(tokens), {})
         cands = [(form, starts) for form, starts in forms.items() if _compatible(tokens, form)]
+        if gender in ("m", "f"):
+            firsts = lexicons.first_name_genders()
+            agree = [c for c in cands if firsts.get(c[0][0].lower(), gender) == gender]
+            cands = agree or cands
         if not cands:
             return " ".join(tokens)
 
@@ -318,15 +325,16 @@ def canonical_names(doc: Document) -> dict[str, str]:
 
 # ------------------------------------------------------------------ one mention
 
-def resolve_name(doc: Document, mention: Span,
-                 role: RoleInfo | None = None) -> tuple[str | None, str]:
+def resolve_name(doc: Document, mention: Span, role: RoleInfo | None = None,
+                 gender: str | None = None) -> tuple[str | None, str]:
     """(canonical name, type) of one speaker mention.
 
     A name -> its fullest form in the article; a description without a name -> the person
     the article names with that role (or None); an organisation or place -> its own words
     without a determiner ("the Foreign Ministry" -> "Foreign Ministry"); a pronoun or a
     common-noun phrase ("media there") -> None. ``role`` is the mention's
-    :func:`roles.analyse`, computed here when not given.
+    :func:`roles.analyse`, computed here when not given; ``gender`` (``"m"``/``"f"``) that of
+    the pronoun the mention is the antecedent of, to choose among full names.
     """
     words = doc.words_in(mention.start, mention.end)
     if not words:
@@ -337,7 +345,8 @@ def resolve_name(doc: Document, mention: Span,
     info = role if role is not None else roles.analyse(doc, words[0], words[-1] + 1)
     index = _index(doc)
     if info.name is not None:
-        return index.fullest(roles.name_tokens(info.name.text), info.name.start), "PERSON"
+        return index.fullest(roles.name_tokens(info.name.text), info.name.start,
+                             gender), "PERSON"
     if info.role is not None:
         return index.described(info, mention.start), "PERSON"
     return _own_name(doc, words[0], words[-1] + 1)

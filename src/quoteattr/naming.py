@@ -167,10 +167,16 @@ def article_genders(doc: Document) -> dict[str, str]:
 
 
 def _disagrees(name: str | None, gender: str, genders: dict[str, str]) -> bool:
-    """Whether the article's honorifics give the person named ``name`` the other gender."""
+    """Whether the person named ``name`` has the other gender: by the article's honorifics
+    ("Mrs. Clinton"), else by a first name given almost only to one gender
+    (lexicons/first_names.tsv: "Hillary", "Donald")."""
     if not name or gender not in ("m", "f"):
         return False
-    return genders.get(name.split()[-1].lower(), gender) != gender
+    words = name.split()
+    known = genders.get(words[-1].lower())
+    if known is None:
+        known = lexicons.first_name_genders().get(words[0].lower())
+    return known is not None and known != gender
 
 
 def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
@@ -183,7 +189,7 @@ def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
         full = mentions.full_bounds(doc, bound)
         first, last = mentions.mention_bounds(doc, bound)
         info = roles.analyse(doc, min(full[0], first), max(full[1], last))
-        name, typ = entities.resolve_name(doc, doc.span_of(first, last), info)
+        name, typ = entities.resolve_name(doc, doc.span_of(first, last), info, gender)
         if name is not None and not _disagrees(name, gender, genders):
             return _Resolved(name, typ if typ != "OTHER" else
                              mentions.speaker_type(doc, first, last), doc.span_of(first, last),
@@ -202,15 +208,25 @@ def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
             best_quote = r
             break
     best_entity = None
+    entity_resolved: _Resolved | None = None
     for e in reversed(doc.entities[:doc.entities_before(pos)]):
         if e.end > pos:
             continue
         if doc.paragraph_index(e.start) < para - _PARAGRAPH_WINDOW:
             break
-        if (e.type == "PERSON") == want_person and e.type != "OTHER" and \
-                not _disagrees(e.text, gender, genders):
-            best_entity = e
-            break
+        if (e.type == "PERSON") != want_person or e.type == "OTHER" or \
+                _disagrees(e.text, gender, genders):
+            continue
+        # the full name the mention stands for must agree too ("a Romney caricature. She")
+        span = Span(e.text, e.start, e.end)
+        info = roles.analyse(doc, e.first, e.last)
+        name, typ = entities.resolve_name(doc, span, info, gender)
+        if _disagrees(name, gender, genders):
+            continue
+        best_entity = e
+        entity_resolved = _Resolved(name, typ if typ != "OTHER" else e.type, span, info.role,
+                                    info.affiliation, False)
+        break
     if best_quote is not None and (best_entity is None or _mentions_name(
             best_entity.text, best_quote.name)):
         return best_quote
@@ -222,13 +238,7 @@ def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
         if best_entity.start < last_quote_pos or _is_object(doc, best_entity.first,
                                                                   best_entity.last):
             return best_quote
-    if best_entity is not None:
-        span = Span(best_entity.text, best_entity.start, best_entity.end)
-        info = roles.analyse(doc, best_entity.first, best_entity.last)
-        name, typ = entities.resolve_name(doc, span, info)
-        return _Resolved(name, typ if typ != "OTHER" else best_entity.type, span, info.role,
-                         info.affiliation, False)
-    return best_quote
+    return entity_resolved if entity_resolved is not None else best_quote
 
 
 def _is_object(doc: Document, first: int, last: int) -> bool:

@@ -16,7 +16,8 @@ kinds on each side; ``overall`` takes every gold quote and every prediction.
 
 Speaker scores are over the quotes found (overlap matches), by gold kind. A predicted speaker is
 correct when its mention overlaps a gold Source span, or the last word of its name is a word of
-the gold Source text (or of the gold speaker's name, where known), case-insensitively. Where the
+the gold Source text (or of the gold speaker's name, where known), case-insensitively; a Source
+ending in a possessive ("Stumpf's") also names its owner ("Stumpf"). Where the
 gold quote has no Source, only a prediction without a speaker is correct. End to end, a match
 with a correct speaker is a true positive. Counts are summed over documents before dividing
 (micro average); a division by zero gives 0.0.
@@ -44,6 +45,7 @@ _MEMBERS: dict[str, frozenset[str] | None] = {
 }
 MIN_OVERLAP = 0.5
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
 def ratio(num: float, den: float) -> float:
@@ -160,6 +162,11 @@ def speaker_correct(gold: GoldQuote, speaker: Speaker | None) -> bool:
         return True
     name_words = _WORD.findall(speaker.name or "")
     gold_words = _words(" ".join(s.text for s in gold.source)) | _words(gold.source_name)
+    # a Source that ends in a possessive ("Stumpf's repeated emphasis that ...") names its
+    # owner: "Stumpf"
+    last = _WORD.findall(gold.source[-1].text) if gold.source else []
+    if last and _POSSESSIVE.search(last[-1]):
+        gold_words.add(_POSSESSIVE.sub("", last[-1]).lower())
     return bool(name_words) and name_words[-1].lower() in gold_words
 
 

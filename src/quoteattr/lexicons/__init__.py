@@ -13,6 +13,7 @@ from importlib import resources
 __all__ = [
     "countries",
     "demonyms",
+    "first_name_genders",
     "honorific_genders",
     "honorifics",
     "name_particles",
@@ -56,6 +57,13 @@ def _words(name: str) -> frozenset[str]:
 def titles() -> frozenset[str]:
     """Titles and job descriptions, lower case ("prime minister", "sen.", "spokesman")."""
     return _words("titles.txt")
+
+
+@functools.cache
+def first_name_genders() -> dict[str, str]:
+    """Lower-case first name -> ``"m"`` or ``"f"``, for names given almost only to one
+    gender: first_names.tsv."""
+    return {name.lower(): gender for name, gender in _rows("first_names.tsv", 2)}
 
 
 @functools.cache

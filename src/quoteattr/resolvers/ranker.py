@@ -120,10 +120,11 @@ def _mistagged_name(doc: Document, i: int) -> bool:
 
 def _relative_subject(doc: Document, i: int) -> bool:
     """``the Chicago Police Department which reported "2,521 shooting incidents"``: a
-    relative pronoun that is a subject speaks for the noun its clause describes (the mention
-    stays the pronoun, as annotators mark it; its name is the noun's)."""
-    return doc.words[i].text.lower() in ("who", "which", "that") and \
-        doc.words[i].deprel.startswith("nsubj")
+    relative pronoun that is the subject of a cue speaks for the noun its clause describes
+    (the mention stays the pronoun, as annotators mark it; its name is the noun's)."""
+    w = doc.words[i]
+    return w.text.lower() in ("who", "which", "that") and w.deprel.startswith("nsubj") and \
+        w.head >= 0 and cues.is_cue(doc, w.head)
 
 
 def candidates_for(doc: Document, q: Candidate, quoted: Sequence[tuple[int, int]],
