@@ -245,7 +245,8 @@ def test_subject_after_a_subordinator_repairs_the_parse() -> None:
     ctx, cands = _ctx(doc)
     att = syntax.cue_subject(ctx, cands[0])
     assert att is not None and doc.span_of(att.first, att.last).text == "Iran"
-    assert att.confidence == syntax.FIRM  # the ranker reads the same tree: it may not overrule
+    # a repair: the ranker reads it as such (rule_repaired) and may still overrule it
+    assert att.confidence == syntax.REPAIRED
 
 
 # Politifact checked Trump's claim that there have been "thousands of shootings".
@@ -817,3 +818,27 @@ def test_a_pronoun_never_takes_a_first_name_of_the_other_gender() -> None:
                    strategy="rules")
     assert [q.speaker.name for q in r.quotes if q.speaker] == ["Hillary Clinton",
                                                                "Donald Trump"]
+
+
+# Trump said he asked his "people" to look.
+REPORT_IN_REPORT = conllu([
+    "Trump Trump PROPN 2 nsubj NER=S-PERSON", "said say VERB 0 root", "he he PRON 4 nsubj",
+    "asked ask VERB 2 ccomp", "his he PRON 7 nmod:poss", '" " PUNCT 7 punct SpaceAfter=No',
+    "people people NOUN 4 obj SpaceAfter=No", '" " PUNCT 7 punct', "to to PART 10 mark",
+    "look look VERB 4 xcomp SpaceAfter=No", ". . PUNCT 2 punct",
+])
+
+
+def test_quoted_words_of_a_report_within_a_report_are_the_outer_speakers() -> None:
+    doc = from_conllu(REPORT_IN_REPORT)
+    ctx, cands = _ctx(doc)
+    assert cands[0].kind == "mixed" and doc.words[cands[0].cue].text == "asked"
+    att = syntax.cue_subject(ctx, cands[0])
+    assert att is not None and att.resolver == "reporting_speaker"
+    assert doc.span_of(att.first, att.last).text == "Trump"
+    # no speech verb around the cue's clause: its own subject speaks
+    hoped = from_conllu(REPORT_IN_REPORT.replace("\tsaid\tsay\t", "\thoped\thope\t"))
+    ctx, cands = _ctx(hoped)
+    att = syntax.cue_subject(ctx, cands[0])
+    assert att is not None and att.resolver == "cue_subject"
+    assert hoped.span_of(att.first, att.last).text == "he"

@@ -241,7 +241,7 @@ def resolve(ctx: Context, c: Candidate, resolvers: Sequence[Resolver],
     if strategy == "rules":
         return rule
     if strategy == "rules+ranker" and rule is not None and rule.confidence >= FIRM:
-        return rule  # layout rules and parse repairs: the ranker reads the same wrong tree
+        return rule  # speakers read from layout ("— Name", "NAME:"): nothing to weigh
     found = ranker.best(ctx, c, rule if strategy == "rules+ranker" else None)
     if found is None:
         return rule

@@ -38,9 +38,11 @@ class Candidate:
 
 
 #: the confidence of answers the learned ranker never overrules: speakers read from
-#: unambiguous layout (``— Name``, ``NAME:``) and rules that repaired the parse the ranker
-#: would read (see ``extractor.resolve``)
+#: unambiguous layout (``— Name``, ``NAME:``, a headline's ``Name:``; see ``extractor.resolve``)
 FIRM = 0.95
+#: the confidence of a ``cue_subject`` answer that repaired the parse (a name hung elsewhere, a
+#: subordinate clause's subject); the ranker reads it as a feature of its own and may overrule it
+REPAIRED = 0.93
 
 
 @attrs.frozen

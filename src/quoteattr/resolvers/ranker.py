@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 from .. import cues, lexicons, linear, mentions
 from ..nlp.document import Document
-from .base import Attribution, Candidate, Context
+from .base import REPAIRED, Attribution, Candidate, Context
 
 NAME = "ranker"
 #: the ranker's answer that nobody in the text is the speaker ("in what is being criticized
@@ -212,6 +212,8 @@ def features(doc: Document, q: Candidate, i: int, rule: Attribution | None,
         head = rule.head if rule.head is not None else rule.last - 1
         agree = rule.first <= i < rule.last or i == head
         f.append(f"rule={rule.resolver}|{agree}")
+        if rule.confidence == REPAIRED:
+            f.append(f"rule_repaired|{agree}")
     else:
         f.append("rule=none")
     if i in prev_speaker_heads:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .. import cues, lexicons, marks, mentions
 from ..nlp.document import Document
-from .base import FIRM, Attribution, Candidate, Context, resolver
+from .base import REPAIRED, Attribution, Candidate, Context, resolver
 from .patterns import np_before
 
 _SUBJ = ("nsubj",)
@@ -120,13 +120,17 @@ def cue_subject(ctx: Context, q: Candidate) -> Attribution | None:
     firm = repaired != s or (not doc.words[s].deprel.startswith("nsubj")
                              and doc.words[s].head != q.cue)
     repaired = _outer_same_pronoun(doc, repaired)
+    if q.kind == "mixed":
+        outer = _reporting_speaker(doc, q.cue)
+        if outer is not None and outer != repaired:
+            return _attribution(doc, outer, "reporting_speaker", 0.9)
     w = doc.words[repaired]
     if w.upos in ("PUNCT", "SYM") or _fronted_adverbial(doc, repaired) or \
             w.text.lower() in _NOT_SPEAKERS or _never_a_name(w.text) or \
             w.start < mentions.dateline_end(doc, doc.paragraph_index(w.start)):
         return None  # "Tuesday", or the place in "WASHINGTON -- President Obama said"
-    # a repaired parse is firm: the ranker reads the same wrong tree
-    return _attribution(doc, repaired, "cue_subject", FIRM if firm else 0.9)
+    # a repaired parse: the ranker knows (a feature of its own) and may still overrule it
+    return _attribution(doc, repaired, "cue_subject", REPAIRED if firm else 0.9)
 
 
 def _never_a_name(word: str) -> bool:
@@ -203,6 +207,22 @@ def _outer_same_pronoun(doc: Document, s: int) -> int:
         return s
     outer = mentions.enclosing_subject(doc, s)
     return outer if outer is not None and doc.words[outer].text.lower() == low else s
+
+
+def _reporting_speaker(doc: Document, cue: int) -> int | None:
+    """``Carly Fiorina said Ted Cruz "says whatever he needs to say"``: a cue inside the
+    complement of a speech verb reports within a report; the quoted words are the outer
+    speaker's (as PolNeAR marks them). The outer verb's subject, or None."""
+    clause = cue
+    for _ in range(2):
+        w = doc.words[clause]
+        if w.deprel.split(":")[0] != "ccomp" or w.head < 0:
+            return None
+        clause = w.head
+        entry = cues.cue_entry(doc, clause)
+        if entry is not None and entry.indirect:
+            return subject_of(doc, clause)
+    return None
 
 
 def _fronted_adverbial(doc: Document, s: int) -> bool:
