@@ -842,3 +842,27 @@ def test_quoted_words_of_a_report_within_a_report_are_the_outer_speakers() -> No
     att = syntax.cue_subject(ctx, cands[0])
     assert att is not None and att.resolver == "cue_subject"
     assert hoped.span_of(att.first, att.last).text == "he"
+
+
+# "We won," Sanders said, according to CNN.
+SAID_ACCORDING_TO = conllu([
+    '" " PUNCT 3 punct SpaceAfter=No', "We we PRON 3 nsubj",
+    "won win VERB 7 ccomp SpaceAfter=No", ", , PUNCT 3 punct SpaceAfter=No",
+    '" " PUNCT 3 punct', "Sanders Sanders PROPN 7 nsubj NER=S-PERSON",
+    "said say VERB 0 root SpaceAfter=No", ", , PUNCT 11 punct", "according accord VERB 11 case",
+    "to to ADP 9 fixed", "CNN CNN PROPN 7 obl NER=S-ORG SpaceAfter=No", ". . PUNCT 7 punct",
+])
+
+
+def test_according_to_on_the_cue_names_the_source_of_the_quoted_words() -> None:
+    doc = from_conllu(SAID_ACCORDING_TO)
+    ctx, cands = _ctx(doc)
+    att = syntax.cue_subject(ctx, cands[0])
+    assert att is not None and att.resolver == "according_to"
+    assert doc.span_of(att.first, att.last).text == "CNN"
+    # without the phrase, the cue's subject
+    plain = from_conllu(SAID_ACCORDING_TO.replace("\tCNN\tCNN\tPROPN\t_\t_\t7\tobl",
+                                                  "\tCNN\tCNN\tPROPN\t_\t_\t7\tobj"))
+    ctx, cands = _ctx(plain)
+    att = syntax.cue_subject(ctx, cands[0])
+    assert att is not None and plain.span_of(att.first, att.last).text == "Sanders"

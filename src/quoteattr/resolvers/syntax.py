@@ -105,6 +105,11 @@ def cue_subject(ctx: Context, q: Candidate) -> Attribution | None:
     doc = ctx.doc
     if q.cue is None or not doc.parsed:
         return None
+    # '"...," Sanders said, according to CNN': the report's source is the quoted words'
+    # (for reported speech the cue's subject stays: "Politico reported, according to sources")
+    source = _according_to_source(doc, q.cue) if q.kind != "indirect" else None
+    if source is not None and not q.first <= source < q.last:
+        return _attribution(doc, source, "according_to", 0.9)
     s = subject_of(doc, q.cue)
     # a subject inside the quote is no speaker, except in reported speech around its own
     # attribution ("The museum, Obama said, would ...")
@@ -207,6 +212,17 @@ def _outer_same_pronoun(doc: Document, s: int) -> int:
         return s
     outer = mentions.enclosing_subject(doc, s)
     return outer if outer is not None and doc.words[outer].text.lower() == low else s
+
+
+def _according_to_source(doc: Document, cue: int) -> int | None:
+    """``"...," Sanders said, according to CNN`` / ``According to GMA News, Salceda said
+    "..."``: the source an "according to" phrase on the cue names (PolNeAR's Source is the
+    reporter, the outer attribution), or None."""
+    for c in doc.children_by(cue, "obl"):
+        if any(doc.words[k].text.lower() == "according"
+               for k in doc.children_by(c, "case")):
+            return c
+    return None
 
 
 def _reporting_speaker(doc: Document, cue: int) -> int | None:
