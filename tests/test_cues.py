@@ -40,3 +40,19 @@ def test_verbs_that_give_a_quoted_label_are_cues(verb: str) -> None:
     cue = quote_candidates(doc)[0].cue
     assert cue is not None and doc.words[cue].text == verb
     assert not cues.lexicon()[cues.lemma_guess(verb)].indirect
+
+
+def test_a_cue_right_before_the_quote_wins_over_the_clause_it_hangs_on() -> None:
+    from quoteattr.extractor import quote_candidates
+    from tests.test_resolvers import conllu
+
+    # She said the mother replied, "It helps." (the parser hung the quote on "said")
+    doc = from_conllu(conllu([
+        "She she PRON 2 nsubj", "said say VERB 0 root", "the the DET 4 det",
+        "mother mother NOUN 5 nsubj", "replied reply VERB 9 advcl SpaceAfter=No",
+        ", , PUNCT 5 punct", '" " PUNCT 9 punct SpaceAfter=No', "It it PRON 9 nsubj",
+        "helps help VERB 2 ccomp SpaceAfter=No", ". . PUNCT 9 punct SpaceAfter=No",
+        '" " PUNCT 9 punct',
+    ]))
+    cue = quote_candidates(doc)[0].cue
+    assert cue is not None and doc.words[cue].text == "replied"

@@ -146,13 +146,18 @@ def link(doc: Document, qfirst: int, qlast: int) -> int | None:
         return None
     inside = range(qfirst, qlast)
     tops = doc.top_words(qfirst, qlast)
+    attached = [c for t in tops for c in doc.children(t)
+                if c not in inside and is_cue(doc, c) and doc.words[c].deprel.split(":")[0] in (
+                    "parataxis", "advcl", "conj", "ccomp", "xcomp", "acl", "dep")]
+    # a cue right before the opening mark ('the mother of three replied, "It's meant ..."')
+    # is the quote's, whatever clause further out the tree hangs the quote on
+    for c in attached:
+        if c < qfirst and all(not doc.words[k].text[:1].isalnum() for k in range(c + 1, qfirst)):
+            return c
     for t in tops:
         h = doc.words[t].head
         if h >= 0 and is_cue(doc, h):
             return h
-    attached = [c for t in tops for c in doc.children(t)
-                if c not in inside and is_cue(doc, c) and doc.words[c].deprel.split(":")[0] in (
-                    "parataxis", "advcl", "conj", "ccomp", "xcomp", "acl", "dep")]
     if attached:
         # the nearest; a subordinate clause ("When Clinton noted ..., Trump boasted, '...'")
         # only when no speech verb stands nearer the quote

@@ -218,10 +218,14 @@ def _according_to_source(doc: Document, cue: int) -> int | None:
     """``"...," Sanders said, according to CNN`` / ``According to GMA News, Salceda said
     "..."``: the source an "according to" phrase on the cue names (PolNeAR's Source is the
     reporter, the outer attribution), or None."""
-    for c in doc.children_by(cue, "obl"):
-        if any(doc.words[k].text.lower() == "according"
-               for k in doc.children_by(c, "case")):
-            return c
+    verbs = [cue]
+    if doc.words[cue].deprel == "conj" and doc.words[cue].head >= 0:
+        verbs.append(doc.words[cue].head)  # "watched ..., according to X, and said ..."
+    for v in verbs:
+        for c in doc.children_by(v, "obl"):
+            if any(doc.words[k].text.lower() == "according"
+                   for k in doc.children_by(c, "case")):
+                return c
     return None
 
 
