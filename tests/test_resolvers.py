@@ -486,7 +486,8 @@ def test_a_day_or_a_dateline_is_no_cue_subject() -> None:
         ". . PUNCT 4 punct",
     ]))
     ctx, cands = _ctx(place)
-    assert syntax.cue_subject(ctx, cands[0]) is None
+    att = syntax.cue_subject(ctx, cands[0])  # the name hung on the dateline, not the place
+    assert att is not None and place.span_of(att.first, att.last).text == "Obama"
 
 
 def test_an_apposition_chain_reaches_back_to_a_hyphenated_first_name() -> None:
@@ -866,3 +867,35 @@ def test_according_to_on_the_cue_names_the_source_of_the_quoted_words() -> None:
     ctx, cands = _ctx(plain)
     att = syntax.cue_subject(ctx, cands[0])
     assert att is not None and plain.span_of(att.first, att.last).text == "Sanders"
+
+
+# WASHINGTON -- President Obama said it "works". (the parser made the dateline the subject)
+DATELINE_SUBJECT = conllu([
+    "WASHINGTON WASHINGTON PROPN 5 nsubj", "-- -- PUNCT 1 punct",
+    "President President PROPN 4 compound", "Obama Obama PROPN 1 flat NER=S-PERSON",
+    "said say VERB 0 root", "it it PRON 8 nsubj", '" " PUNCT 8 punct SpaceAfter=No',
+    "works work VERB 5 ccomp SpaceAfter=No", '" " PUNCT 8 punct SpaceAfter=No',
+    ". . PUNCT 5 punct",
+])
+
+
+def test_a_name_hung_on_the_dateline_is_the_subject() -> None:
+    doc = from_conllu(DATELINE_SUBJECT)
+    ctx, cands = _ctx(doc)
+    att = syntax.cue_subject(ctx, cands[0])
+    assert att is not None and doc.span_of(att.first, att.last).text.endswith("Obama")
+    # the dateline alone is never a speaker
+    alone = from_conllu(DATELINE_SUBJECT.replace("\tObama\tObama\tPROPN\t_\t_\t1\tflat",
+                                                 "\tObama\tObama\tPROPN\t_\t_\t5\tobl"))
+    ctx, cands = _ctx(alone)
+    assert syntax.cue_subject(ctx, cands[0]) is None
+
+
+def test_adjacent_never_names_a_day() -> None:
+    for text, who in [
+            ('President Obama, at the museum on Saturday said "a story of delight" awaits.', None),
+            ('The museum director said "a story of delight" awaits.', "director")]:
+        doc = from_regex(text)
+        ctx, cands = _ctx(doc)
+        att = patterns.adjacent(ctx, cands[0])
+        assert (att and doc.span_of(att.first, att.last).text) == who, text

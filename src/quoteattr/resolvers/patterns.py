@@ -134,15 +134,24 @@ def adjacent(ctx: Context, q: Candidate) -> Attribution | None:
     if k >= sent_lo and doc.words[k].text.lower() == "that":
         k -= 1
     if k >= sent_lo and cues.is_cue(doc, k) and _finite_cue(doc, k):
-        np = np_before(doc, k, sent_lo)
+        np = _speaker_before(doc, k, sent_lo)
         if np:
             return Attribution(np[0], np[1], "adjacent", 0.8, np[1] - 1)
     # a mixed quote inside the reported clause: X said Israel "will ..."
     if q.cue is not None and sent_lo <= q.cue < q.first and _finite_cue(doc, q.cue):
-        np = np_before(doc, q.cue, sent_lo)
+        np = _speaker_before(doc, q.cue, sent_lo)
         if np:
             return Attribution(np[0], np[1], "adjacent", 0.75, np[1] - 1)
     return None
+
+
+def _speaker_before(doc: Document, cue: int, floor: int) -> tuple[int, int] | None:
+    """:func:`np_before` the cue, unless it ends in a day or a month ("dedicating the museum
+    on Saturday, said ...": the subject is further left, for the tree to find)."""
+    np = np_before(doc, cue, floor)
+    if np and doc.words[np[1] - 1].text.lower() in lexicons.non_names():
+        return None
+    return np
 
 
 def _is_dash(token: str) -> bool:

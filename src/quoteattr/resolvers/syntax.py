@@ -129,6 +129,7 @@ def cue_subject(ctx: Context, q: Candidate) -> Attribution | None:
         outer = _reporting_speaker(doc, q.cue)
         if outer is not None and outer != repaired:
             return _attribution(doc, outer, "reporting_speaker", 0.9)
+    repaired = _name_after_dateline(doc, repaired)
     w = doc.words[repaired]
     if w.upos in ("PUNCT", "SYM") or _fronted_adverbial(doc, repaired) or \
             w.text.lower() in _NOT_SPEAKERS or _never_a_name(w.text) or \
@@ -243,6 +244,18 @@ def _reporting_speaker(doc: Document, cue: int) -> int | None:
         if entry is not None and entry.indirect:
             return subject_of(doc, clause)
     return None
+
+
+def _name_after_dateline(doc: Document, s: int) -> int:
+    """``WASHINGTON -- President Obama, dedicating the museum, said ...`` parsed with the
+    dateline for the subject and the name hung on it: the last name word after the dateline
+    is the subject."""
+    end = mentions.dateline_end(doc, doc.paragraph_index(doc.words[s].start))
+    if doc.words[s].start >= end:
+        return s
+    after = [c for c in doc.children(s) if doc.words[c].start >= end and
+             doc.words[c].upos == "PROPN"]
+    return max(after) if after else s
 
 
 def _fronted_adverbial(doc: Document, s: int) -> bool:
