@@ -127,16 +127,23 @@ def cue_subject(ctx: Context, q: Candidate) -> Attribution | None:
     repaired = _outer_same_pronoun(doc, repaired)
     if q.kind == "mixed":
         outer = _reporting_speaker(doc, q.cue)
-        if outer is not None and outer != repaired:
+        if outer is not None and outer != repaired and not q.first <= outer < q.last and \
+                _can_speak(doc, outer):
             return _attribution(doc, outer, "reporting_speaker", 0.9)
     repaired = _name_after_dateline(doc, repaired)
-    w = doc.words[repaired]
-    if w.upos in ("PUNCT", "SYM") or _fronted_adverbial(doc, repaired) or \
-            w.text.lower() in _NOT_SPEAKERS or _never_a_name(w.text) or \
-            w.start < mentions.dateline_end(doc, doc.paragraph_index(w.start)):
-        return None  # "Tuesday", or the place in "WASHINGTON -- President Obama said"
+    if not _can_speak(doc, repaired):
+        return None
     # a repaired parse: the ranker knows (a feature of its own) and may still overrule it
     return _attribution(doc, repaired, "cue_subject", REPAIRED if firm else 0.9)
+
+
+def _can_speak(doc: Document, s: int) -> bool:
+    """Whether word s may head a speaker mention: not punctuation, a fronted adverbial, a
+    day ("Tuesday") or the place of a dateline ("WASHINGTON -- ")."""
+    w = doc.words[s]
+    return not (w.upos in ("PUNCT", "SYM") or _fronted_adverbial(doc, s) or
+                w.text.lower() in _NOT_SPEAKERS or _never_a_name(w.text) or
+                w.start < mentions.dateline_end(doc, doc.paragraph_index(w.start)))
 
 
 def _never_a_name(word: str) -> bool:
