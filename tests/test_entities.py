@@ -85,6 +85,11 @@ def test_a_pronoun_gender_chooses_among_people_of_one_surname() -> None:
     assert resolve_name(doc, mention) == ("Frank Fiorina", "PERSON")  # the most recent
     assert resolve_name(doc, mention, gender="f") == ("Carly Fiorina", "PERSON")
     assert resolve_name(doc, mention, gender="m") == ("Frank Fiorina", "PERSON")
+    # a courtesy title says the gender too
+    text = "Hillary Clinton spoke first. Bill Clinton spoke next. Mrs. Clinton agreed."
+    doc = with_entities(from_regex(text), ["Hillary Clinton", "Bill Clinton", "Clinton"])
+    assert resolve_name(doc, span(text, "Mrs. Clinton")) == ("Hillary Clinton", "PERSON")
+    assert resolve_name(doc, span(text, "Clinton", 2)) == ("Bill Clinton", "PERSON")
 
 
 def test_first_name_must_agree() -> None:

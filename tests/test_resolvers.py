@@ -899,3 +899,23 @@ def test_adjacent_never_names_a_day() -> None:
         ctx, cands = _ctx(doc)
         att = patterns.adjacent(ctx, cands[0])
         assert (att and doc.span_of(att.first, att.last).text) == who, text
+
+
+# Clinton said she wanted to speak "directly to voters".
+REPORT_THROUGH_XCOMP = conllu([
+    "Clinton Clinton PROPN 2 nsubj NER=S-PERSON", "said say VERB 0 root",
+    "she she PRON 4 nsubj", "wanted want VERB 2 ccomp", "to to PART 6 mark",
+    "speak speak VERB 4 xcomp", '" " PUNCT 8 punct SpaceAfter=No',
+    "directly directly ADV 6 advmod", "to to ADP 10 case",
+    "voters voter NOUN 6 obl SpaceAfter=No", '" " PUNCT 10 punct SpaceAfter=No',
+    ". . PUNCT 2 punct",
+])
+
+
+def test_the_outermost_speech_verb_speaks_through_complement_clauses() -> None:
+    doc = from_conllu(REPORT_THROUGH_XCOMP)
+    ctx, cands = _ctx(doc)
+    assert doc.words[cands[0].cue].text == "speak"
+    att = syntax.cue_subject(ctx, cands[0])
+    assert att is not None and att.resolver == "reporting_speaker"
+    assert doc.span_of(att.first, att.last).text == "Clinton"

@@ -334,7 +334,8 @@ def resolve_name(doc: Document, mention: Span, role: RoleInfo | None = None,
     without a determiner ("the Foreign Ministry" -> "Foreign Ministry"); a pronoun or a
     common-noun phrase ("media there") -> None. ``role`` is the mention's
     :func:`roles.analyse`, computed here when not given; ``gender`` (``"m"``/``"f"``) that of
-    the pronoun the mention is the antecedent of, to choose among full names.
+    the pronoun the mention is the antecedent of, or else of the mention's courtesy title
+    ("Mrs."), to choose among full names.
     """
     words = doc.words_in(mention.start, mention.end)
     if not words:
@@ -344,6 +345,9 @@ def resolve_name(doc: Document, mention: Span, role: RoleInfo | None = None,
         return None, _pronoun_type(text.lower())
     info = role if role is not None else roles.analyse(doc, words[0], words[-1] + 1)
     index = _index(doc)
+    if gender is None:
+        # "Mrs. Clinton" is not Bill Clinton, however recently he was named
+        gender = lexicons.honorific_genders().get(doc.words[words[0]].text.lower())
     if info.name is not None:
         return index.fullest(roles.name_tokens(info.name.text), info.name.start,
                              gender), "PERSON"

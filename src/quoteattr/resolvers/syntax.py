@@ -239,18 +239,20 @@ def _according_to_source(doc: Document, cue: int) -> int | None:
 
 def _reporting_speaker(doc: Document, cue: int) -> int | None:
     """``Carly Fiorina said Ted Cruz "says whatever he needs to say"``: a cue inside the
-    complement of a speech verb reports within a report; the quoted words are the outer
-    speaker's (as PolNeAR marks them). The outer verb's subject, or None."""
-    clause = cue
-    for _ in range(2):
+    complement of a speech verb reports within a report; the quoted words are the outermost
+    speaker's (as PolNeAR marks them). Climbs complement clauses (``ccomp``, ``xcomp``: "said
+    she wanted to speak "directly to white people"") to the outermost speech verb and returns
+    its subject, or None."""
+    clause, outer = cue, None
+    for _ in range(4):
         w = doc.words[clause]
-        if w.deprel.split(":")[0] != "ccomp" or w.head < 0:
-            return None
+        if w.deprel.split(":")[0] not in ("ccomp", "xcomp") or w.head < 0:
+            break
         clause = w.head
         entry = cues.cue_entry(doc, clause)
         if entry is not None and entry.indirect:
-            return subject_of(doc, clause)
-    return None
+            outer = clause
+    return subject_of(doc, outer) if outer is not None else None
 
 
 def _name_after_dateline(doc: Document, s: int) -> int:
