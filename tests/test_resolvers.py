@@ -53,6 +53,13 @@ def _ctx(doc):
     return Context(doc, cands), cands
 
 
+def first_answer(doc, rule) -> tuple[str, str] | None:
+    """(resolver, mention text) of ``rule``'s answer for the document's first quote."""
+    ctx, cands = _ctx(doc)
+    att = rule(ctx, cands[0])
+    return None if att is None else (att.resolver, doc.span_of(att.first, att.last).text)
+
+
 def rule_quotes(doc) -> list[tuple[str, str]]:
     """(kind, text) of the quotes the rules find in doc, before the quote filter."""
     return [(q.kind, q.text)
@@ -485,9 +492,8 @@ def test_a_day_or_a_dateline_is_no_cue_subject() -> None:
         "day day NOUN 4 ccomp SpaceAfter=No", '" " PUNCT 10 punct SpaceAfter=No',
         ". . PUNCT 4 punct",
     ]))
-    ctx, cands = _ctx(place)
-    att = syntax.cue_subject(ctx, cands[0])  # the name hung on the dateline, not the place
-    assert att is not None and place.span_of(att.first, att.last).text == "Obama"
+    # the name hung on the dateline, not the place
+    assert first_answer(place, syntax.cue_subject) == ("cue_subject", "Obama")
 
 
 def test_an_apposition_chain_reaches_back_to_a_hyphenated_first_name() -> None:
@@ -832,17 +838,12 @@ REPORT_IN_REPORT = conllu([
 
 def test_quoted_words_of_a_report_within_a_report_are_the_outer_speakers() -> None:
     doc = from_conllu(REPORT_IN_REPORT)
-    ctx, cands = _ctx(doc)
+    _, cands = _ctx(doc)
     assert cands[0].kind == "mixed" and doc.words[cands[0].cue].text == "asked"
-    att = syntax.cue_subject(ctx, cands[0])
-    assert att is not None and att.resolver == "reporting_speaker"
-    assert doc.span_of(att.first, att.last).text == "Trump"
+    assert first_answer(doc, syntax.cue_subject) == ("reporting_speaker", "Trump")
     # no speech verb around the cue's clause: its own subject speaks
     hoped = from_conllu(REPORT_IN_REPORT.replace("\tsaid\tsay\t", "\thoped\thope\t"))
-    ctx, cands = _ctx(hoped)
-    att = syntax.cue_subject(ctx, cands[0])
-    assert att is not None and att.resolver == "cue_subject"
-    assert hoped.span_of(att.first, att.last).text == "he"
+    assert first_answer(hoped, syntax.cue_subject) == ("cue_subject", "he")
 
 
 # "We won," Sanders said, according to CNN.
@@ -857,16 +858,12 @@ SAID_ACCORDING_TO = conllu([
 
 def test_according_to_on_the_cue_names_the_source_of_the_quoted_words() -> None:
     doc = from_conllu(SAID_ACCORDING_TO)
-    ctx, cands = _ctx(doc)
-    att = syntax.cue_subject(ctx, cands[0])
-    assert att is not None and att.resolver == "according_to"
-    assert doc.span_of(att.first, att.last).text == "CNN"
+    assert first_answer(doc, syntax.according_to) == ("according_to", "CNN")
     # without the phrase, the cue's subject
     plain = from_conllu(SAID_ACCORDING_TO.replace("\tCNN\tCNN\tPROPN\t_\t_\t7\tobl",
                                                   "\tCNN\tCNN\tPROPN\t_\t_\t7\tobj"))
-    ctx, cands = _ctx(plain)
-    att = syntax.cue_subject(ctx, cands[0])
-    assert att is not None and plain.span_of(att.first, att.last).text == "Sanders"
+    assert first_answer(plain, syntax.according_to) is None
+    assert first_answer(plain, syntax.cue_subject) == ("cue_subject", "Sanders")
 
 
 # WASHINGTON -- President Obama said it "works". (the parser made the dateline the subject)
@@ -880,15 +877,12 @@ DATELINE_SUBJECT = conllu([
 
 
 def test_a_name_hung_on_the_dateline_is_the_subject() -> None:
-    doc = from_conllu(DATELINE_SUBJECT)
-    ctx, cands = _ctx(doc)
-    att = syntax.cue_subject(ctx, cands[0])
-    assert att is not None and doc.span_of(att.first, att.last).text.endswith("Obama")
+    answer = first_answer(from_conllu(DATELINE_SUBJECT), syntax.cue_subject)
+    assert answer is not None and answer[1].endswith("Obama")
     # the dateline alone is never a speaker
     alone = from_conllu(DATELINE_SUBJECT.replace("\tObama\tObama\tPROPN\t_\t_\t1\tflat",
                                                  "\tObama\tObama\tPROPN\t_\t_\t5\tobl"))
-    ctx, cands = _ctx(alone)
-    assert syntax.cue_subject(ctx, cands[0]) is None
+    assert first_answer(alone, syntax.cue_subject) is None
 
 
 def test_adjacent_never_names_a_day() -> None:
@@ -914,8 +908,6 @@ REPORT_THROUGH_XCOMP = conllu([
 
 def test_the_outermost_speech_verb_speaks_through_complement_clauses() -> None:
     doc = from_conllu(REPORT_THROUGH_XCOMP)
-    ctx, cands = _ctx(doc)
+    _, cands = _ctx(doc)
     assert doc.words[cands[0].cue].text == "speak"
-    att = syntax.cue_subject(ctx, cands[0])
-    assert att is not None and att.resolver == "reporting_speaker"
-    assert doc.span_of(att.first, att.last).text == "Clinton"
+    assert first_answer(doc, syntax.cue_subject) == ("reporting_speaker", "Clinton")

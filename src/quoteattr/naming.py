@@ -214,10 +214,9 @@ def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
             continue
         if doc.paragraph_index(e.start) < para - _PARAGRAPH_WINDOW:
             break
-        if (e.type == "PERSON") != want_person or e.type == "OTHER" or \
-                _disagrees(e.text, gender, genders):
+        if (e.type == "PERSON") != want_person or e.type == "OTHER":
             continue
-        # the full name the mention stands for must agree too ("a Romney caricature. She")
+        # the full name the mention stands for must agree ("a Romney caricature. She")
         span = Span(e.text, e.start, e.end)
         info = roles.analyse(doc, e.first, e.last)
         name, typ = entities.resolve_name(doc, span, info, gender)

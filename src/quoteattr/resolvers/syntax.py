@@ -105,11 +105,6 @@ def cue_subject(ctx: Context, q: Candidate) -> Attribution | None:
     doc = ctx.doc
     if q.cue is None or not doc.parsed:
         return None
-    # '"...," Sanders said, according to CNN': the report's source is the quoted words'
-    # (for reported speech the cue's subject stays: "Politico reported, according to sources")
-    source = _according_to_source(doc, q.cue) if q.kind != "indirect" else None
-    if source is not None and not q.first <= source < q.last:
-        return _attribution(doc, source, "according_to", 0.9)
     s = subject_of(doc, q.cue)
     # a subject inside the quote is no speaker, except in reported speech around its own
     # attribution ("The museum, Obama said, would ...")
@@ -289,9 +284,18 @@ def passive_agent(ctx: Context, q: Candidate) -> Attribution | None:
 
 @resolver("according_to")
 def according_to(ctx: Context, q: Candidate) -> Attribution | None:
+    """The source an "according to" phrase names: the cue itself ("According to officials,
+    the talks ..."), or a phrase on the cue of a direct or mixed quote ('"...," Sanders said,
+    according to CNN': PolNeAR's Source is the reporter; for reported speech the cue's subject
+    stays, "Politico reported, according to sources, ...")."""
     doc = ctx.doc
-    if q.cue is None or doc.words[q.cue].text.lower() != "according":
+    if q.cue is None:
         return None
+    if doc.words[q.cue].text.lower() != "according":
+        source = _according_to_source(doc, q.cue) if q.kind != "indirect" else None
+        if source is None or q.first <= source < q.last:
+            return None
+        return _attribution(doc, source, "according_to", 0.9)
     if doc.parsed:
         h = doc.words[q.cue].head
         if h >= 0 and h != q.cue and not (q.first <= h < q.last):
