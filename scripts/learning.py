@@ -36,10 +36,18 @@ def training_arguments(description: str, out: Path, l2: float) -> argparse.Argum
 
 def load_doc(path: Path) -> object:
     """A cached document view, rebuilt through its constructor so that caches written by an
-    older quoteattr get the derived indexes of the current one."""
+    older quoteattr get what the current one derives from the parser's output: the indexes,
+    multi-word tokens split, entities grouped from the words' tags."""
     import attrs
 
-    return attrs.evolve(pickle.loads(path.read_bytes()))
+    from quoteattr.nlp.document import entities_from_bio, split_multiword_tokens
+
+    doc = pickle.loads(path.read_bytes())
+    if not doc.parsed:
+        return attrs.evolve(doc)
+    words = split_multiword_tokens(doc.words, doc.text)
+    return attrs.evolve(doc, words=tuple(words),
+                        entities=tuple(entities_from_bio(words, doc.text)))
 
 
 def parsed_docs(split_dir: Path, cache: Path, limit: int | None) -> Iterator[tuple[object, object]]:

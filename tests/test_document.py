@@ -35,7 +35,7 @@ def test_conllu_rebuilds_text_and_tree() -> None:
     assert smith.head == said.index and smith.deprel == "nsubj"
     assert said.head == -1
     for w in doc.words:
-        assert doc.text[w.start:w.end] in (w.text, "don't")
+        assert doc.text[w.start:w.end] == w.text  # "don't" is "do" + "n't"
     assert [e.text for e in doc.entities] == ["Smith"]
     assert doc.entities[0].type == "PERSON"
     assert len(doc.sentences) == 2 and len(doc.paragraphs) == 2
@@ -46,8 +46,38 @@ def test_conllu_aligns_to_a_given_text() -> None:
     doc = from_conllu(CONLLU, text)
     smith = next(w for w in doc.words if w.text == "Smith")
     assert text[smith.start:smith.end] == "Smith"
-    do = next(w for w in doc.words if w.text == "do")
-    assert text[do.start:do.end] == "don't"
+    do, nt = (next(w for w in doc.words if w.text == t) for t in ("do", "n't"))
+    assert (text[do.start:do.end], text[nt.start:nt.end]) == ("do", "n't")
+
+
+# Obama's word / I won't: two multi-word tokens, one that spells its words, one that doesn't
+MULTIWORD = """# text = Obama's word: I won't.
+1-2	Obama's	_	_	_	_	_	_	_	NER=S-PERSON
+1	Obama	Obama	PROPN	NNP	_	3	nmod:poss	_	_
+2	's	's	PART	POS	_	1	case	_	_
+3	word	word	NOUN	NN	_	0	root	_	SpaceAfter=No
+4	:	:	PUNCT	:	_	3	punct	_	_
+5	I	I	PRON	PRP	_	8	nsubj	_	_
+6-7	won't	_	_	_	_	_	_	_	SpaceAfter=No
+6	will	will	AUX	MD	_	8	aux	_	_
+7	not	not	PART	RB	_	8	advmod	_	_
+8	.	.	PUNCT	.	_	3	punct	_	_
+
+"""
+
+
+def test_multiword_tokens_get_word_offsets_and_one_entity() -> None:
+    doc = from_conllu(MULTIWORD)
+    obama, s = doc.words[0], doc.words[1]
+    assert (doc.text[obama.start:obama.end], doc.text[s.start:s.end]) == ("Obama", "'s")
+    # the token's tag names "Obama", once: no second entity on "'s"
+    assert [e.text for e in doc.entities] == ["Obama"]
+    # "will" + "not" do not spell "won't": both keep the token's offsets, and a range
+    # starting there finds both, the first one first
+    will, not_ = doc.words[5], doc.words[6]
+    assert (will.start, will.end) == (not_.start, not_.end)
+    assert doc.words_in(will.start, will.end)[:2] == [5, 6]
+    assert doc.word_at(will.start) == 5
 
 
 def test_conllu_with_a_head_cycle_is_refused() -> None:

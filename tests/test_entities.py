@@ -92,6 +92,17 @@ def test_a_pronoun_gender_chooses_among_people_of_one_surname() -> None:
     assert resolve_name(doc, span(text, "Clinton", 2)) == ("Bill Clinton", "PERSON")
 
 
+def test_a_lone_first_name_is_the_one_person_of_that_name() -> None:
+    text = ("Donald Trump spoke. Mitt Romney listened. Donald said it was over. Mitt left. "
+            "Jeb Bush and Jeb Hensarling came. Jeb waved.")
+    doc = with_entities(from_regex(text), ["Donald Trump", "Mitt Romney", "Donald", "Mitt",
+                                           "Jeb Bush", "Jeb Hensarling", "Jeb"])
+    assert resolve_name(doc, span(text, "Donald", 1)) == ("Donald Trump", "PERSON")
+    assert resolve_name(doc, span(text, "Mitt", 1)) == ("Mitt Romney", "PERSON")
+    # two people of that first name: no guess
+    assert resolve_name(doc, span(text, "Jeb", 2)) == ("Jeb", "PERSON")
+
+
 def test_first_name_must_agree() -> None:
     text = "Hillary Clinton spoke. Bill Clinton listened."
     doc = with_entities(from_regex(text), ["Hillary Clinton", "Bill Clinton"])

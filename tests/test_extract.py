@@ -119,6 +119,32 @@ def test_alternating_speakers_in_one_passage(extractor) -> None:
     assert [name for _, name in got] == ["Anne Reed", "Tom Walsh", "Anne Reed", "Tom Walsh"]
 
 
+def test_a_pronoun_takes_the_person_named_after_the_last_quote_of_its_gender(
+        extractor) -> None:
+    # Tom Smith's quote comes later than Hillary Clinton's name, but "She" is not Tom Smith:
+    # the quote to weigh against her name is Connie Mariano's, which comes before it
+    text = ("“We kept it quiet,” Connie Mariano said.\n\n"
+            "Hillary Clinton noted the clot in her book. “It was serious,” Tom Smith said.\n\n"
+            "She said she was “whisked off” to the hospital.")
+    got = speakers(extractor.extract(text))
+    assert got[-1] == ("whisked off", "Hillary Clinton")
+
+
+def test_a_headline_verb_is_no_part_of_its_speaker(extractor) -> None:
+    text = "Chris Christie Calls Hillary Clinton ‘A Disgrace’ Over Comment"
+    q = next(q for q in extractor.extract(text).quotes if q.text == "A Disgrace")
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.speaker.mention.text, q.speaker.name) == ("Chris Christie", "Chris Christie")
+
+
+def test_a_double_quote_inside_a_double_quote_is_a_quote_of_its_own(extractor) -> None:
+    text = ("“As a young woman, I’d rather live in what he calls “hell” than live in a world "
+            "where he is president.” ― Adriana Rodarte")
+    quotes = [(q.text, q.kind) for q in extractor.extract(text).quotes]
+    assert quotes[0][0].startswith("As a young woman") and quotes[0][0].endswith("president.")
+    assert ("hell", "mixed") in quotes
+
+
 @pytest.mark.parametrize("text", [
     'He said "we will win. Then he left.',
     '"Unclosed at the start\n\nand a new paragraph.',

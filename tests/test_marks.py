@@ -161,6 +161,21 @@ def test_three_levels():
         ("run", 2)]
 
 
+def test_curly_double_inside_curly_double_nests():
+    # reader comments: one writer's double quote inside another's, the directions unambiguous
+    text = ("“I’d rather live in what he calls “hell” than here.” ― Adriana\n"
+            "“A “B and “C” done.” x")
+    assert [(q.text(text), q.depth, q.closed) for q in find_quotations(text)] == [
+        ("I’d rather live in what he calls “hell” than here.", 0, True), ("hell", 1, True),
+        # "A" is never closed: after the second opener come an opener and a closer
+        ("A", 0, False), ("B and “C” done.", 0, True), ("C", 1, True)]
+
+
+def test_straight_double_marks_never_nest_in_themselves():
+    text = '"I\'d rather live in what he calls "hell" than here."'
+    assert all(q.depth == 0 for q in find_quotations(text))
+
+
 # --- paragraphs ------------------------------------------------------------------------------
 
 def test_quotation_over_two_paragraphs():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quoteattr.extractor import quote_candidates, run_stages
 from quoteattr.nlp.document import from_conllu, from_regex
-from quoteattr.resolvers import Context, context, patterns, syntax
+from quoteattr.resolvers import Context, context, patterns, ranker, syntax
 
 
 def conllu(rows: list[str]) -> str:
@@ -911,3 +911,20 @@ def test_the_outermost_speech_verb_speaks_through_complement_clauses() -> None:
     _, cands = _ctx(doc)
     assert doc.words[cands[0].cue].text == "speak"
     assert first_answer(doc, syntax.cue_subject) == ("reporting_speaker", "Clinton")
+
+
+# Calls men derogatory names, like "pigs". (a bullet without a subject, "Calls" tagged a noun)
+SUBJECTLESS = conllu([
+    "Calls call NOUN 2 compound", "men man NOUN 0 root", "derogatory derogatory ADJ 4 amod",
+    "names name NOUN 2 conj SpaceAfter=No", ", , PUNCT 8 punct", "like like ADP 8 case",
+    '" " PUNCT 8 punct SpaceAfter=No', "pigs pig NOUN 4 nmod SpaceAfter=No",
+    '" " PUNCT 8 punct SpaceAfter=No', ". . PUNCT 2 punct",
+])
+
+
+def test_what_a_verb_tagged_as_a_noun_is_said_of_is_no_speaker_candidate() -> None:
+    doc = from_conllu(SUBJECTLESS)
+    q = quote_candidates(doc)[0]
+    assert doc.words[q.cue].text == "Calls"
+    heads = [doc.words[i].text for i in ranker.candidates(doc, q)]
+    assert "men" not in heads and "names" in heads

@@ -113,6 +113,8 @@ class _NameIndex:
         "she", though her husband Frank was named last)."""
         if not tokens:
             return ""
+        if len(tokens) == 1 and _surname(tokens) not in self.full:
+            tokens = self._given_name(tokens[0])
         forms = self.full.get(_surname(tokens), {})
         cands = [(form, starts) for form, starts in forms.items() if _compatible(tokens, form)]
         if gender in ("m", "f"):
@@ -134,6 +136,16 @@ class _NameIndex:
         group = [(form, st) for form, st in cands if _same_person(form, anchor)]
         best = max(group, key=lambda c: (len(c[0]), -c[1][0]))
         return " ".join(best[0])
+
+    def _given_name(self, token: str) -> tuple[str, ...]:
+        """A lone name that is no surname in the article but the first name of exactly one
+        person it names in full ("Donald", after "Donald Trump"): that person's name."""
+        people = {surname for surname, forms in self.full.items()
+                  if any(form[0] == token for form in forms)}
+        if len(people) != 1:
+            return (token,)
+        surname = people.pop()
+        return max((form for form in self.full[surname] if form[0] == token), key=len)
 
     def described(self, info: RoleInfo, pos: int, exact: bool = False) -> str | None:
         """The person the article names with the role of ``info`` (nearest wins; a role

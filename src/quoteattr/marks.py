@@ -22,7 +22,9 @@ Pure text, no parse. The algorithm is one linear pass, with no backtracking rege
    (double, single, and each guillemet direction); open marks above that one end there,
    unclosed. A closer with nothing of its family open is ignored. An opener that finds an
    open mark of its own family on top of the stack ends that one first: a style is never
-   nested directly inside itself, so the earlier mark was left unclosed.
+   nested directly inside itself, so the earlier mark was left unclosed. The exception is
+   curly double marks whose next two marks in the paragraph are both closers
+   (``“... he calls “hell” than ...”``): they nest.
 4. **Paragraphs** (lines, as in :func:`quoteattr.nlp.document.split_paragraphs`). When a
    paragraph ends with marks still open and the next paragraph starts with an opening mark
    of an open family, the quotation continues (the journalistic convention for a quote over
@@ -131,7 +133,7 @@ def find_quotations(text: str) -> list[QuotedSpan]:
     paras = [(p.start, p.end) for p in split_paragraphs(text)]
     marks = _candidate_marks(text, paras)
     pairer = _Pairer(text, paras)
-    pairer.run(marks, _skipped_weak_closers(marks))
+    pairer.run(marks, _skipped_weak_closers(marks), _nesting_openers(marks))
     return _with_depths(pairer.spans)
 
 
@@ -255,6 +257,26 @@ def _skipped_weak_closers(marks: list[_Mark]) -> set[int]:
     return skipped
 
 
+def _nesting_openers(marks: list[_Mark]) -> set[int]:
+    """Indexes of left double curly marks followed, in their paragraph, by two right ones:
+    ``“... what he calls “hell” than ...”`` nests one double quotation directly in another,
+    as some writers do, and curly marks say so unambiguously. (Single curly marks are left
+    out: the right one is also the apostrophe.)"""
+    nesting: set[int] = set()
+    following: dict[str, list[str]] = {}  # family -> the next two marks' characters
+    para = -1
+    for i in range(len(marks) - 1, -1, -1):
+        mark = marks[i]
+        if mark.para != para:
+            following, para = {}, mark.para
+        after = following.setdefault(mark.family, [])
+        if mark.char == "“" and mark.role == OPEN and after[:2] == ["”", "”"]:
+            nesting.add(i)
+        after.insert(0, mark.char if mark.role != OPEN else "")
+        del after[2:]
+    return nesting
+
+
 # --- 3 and 4: pairing ------------------------------------------------------------------------
 
 @attrs.define
@@ -268,7 +290,7 @@ class _Pairer:
     first_para: dict[int, int] = attrs.field(factory=dict)  # opener pos -> its paragraph
     spans: list[QuotedSpan] = attrs.field(factory=list)
 
-    def run(self, marks: list[_Mark], skipped: set[int]) -> None:
+    def run(self, marks: list[_Mark], skipped: set[int], nesting: set[int]) -> None:
         para = -1
         for i, mark in enumerate(marks):
             if mark.para != para:
@@ -280,12 +302,13 @@ class _Pairer:
                 if self.open_count[mark.family] and i not in skipped:
                     self._close(mark)
             else:
-                self._open(mark)
+                self._open(mark, nests=i in nesting)
         if para >= 0:
             self._end_all(para)
 
-    def _open(self, mark: _Mark) -> None:
-        if self.stack and self.stack[-1].family == mark.family:
+    def _open(self, mark: _Mark, nests: bool = False) -> None:
+        if self.stack and self.stack[-1].family == mark.family and not (
+                nests and self.stack[-1].char == mark.char):
             self._resolve(self.stack.pop(), mark.pos, mark.para)
         self.stack.append(mark)
         self.open_count[mark.family] += 1

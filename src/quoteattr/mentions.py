@@ -13,7 +13,7 @@ import functools
 
 import regex
 
-from . import lexicons
+from . import cues, lexicons
 from .nlp.document import Document
 
 # relations that leave the noun phrase (clauses, coordination, punctuation around it)
@@ -45,11 +45,31 @@ def mention_bounds(doc: Document, head: int) -> tuple[int, int]:
         for a in doc.children_by(head, "appos"):
             af, al = _np(doc, a, with_appos=False)
             if _has_name(doc, af, al):
-                return _extend_name(doc, af, al)
+                return _without_verb(doc, head, *_extend_name(doc, af, al))
         named = _apposed_name(doc, last)
         if named is not None:
-            return named
-    return _extend_name(doc, first, last)
+            return _without_verb(doc, head, *named)
+    return _without_verb(doc, head, *_extend_name(doc, first, last))
+
+
+def _without_verb(doc: Document, head: int, first: int, last: int) -> tuple[int, int]:
+    """A mention never runs over a speech verb the tagger called a noun, as in headlines:
+    "Chris Christie Calls/NOUN Hillary Clinton 'A Disgrace'" is "Chris Christie", whichever
+    noun the parser made its head; "Calls/NOUN men derogatory names" is "men"."""
+    if not doc.parsed:
+        return first, last
+    for k in range(first, last):
+        w = doc.words[k]
+        # "United States/PROPN" is inside a name; "Calls/PROPN" in a headline is not
+        if k == head or not (w.upos == "NOUN" or (w.upos == "PROPN" and w.ner == "O")):
+            continue
+        entry = cues.cue_entry(doc, k)
+        if entry is None or entry.part != "verb":
+            continue
+        if k > first:
+            return first, k
+        first = k + 1
+    return first, last
 
 
 def _apposed_name(doc: Document, last: int) -> tuple[int, int] | None:
@@ -89,7 +109,7 @@ def _extend_name(doc: Document, first: int, last: int) -> tuple[int, int]:
 
 def full_bounds(doc: Document, head: int) -> tuple[int, int]:
     """The mention with its apposition, for reading roles."""
-    return _np(doc, head, with_appos=True)
+    return _without_verb(doc, head, *_np(doc, head, with_appos=True))
 
 
 def _has_name(doc: Document, first: int, last: int) -> bool:

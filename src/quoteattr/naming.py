@@ -198,6 +198,7 @@ def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
     pos = doc.words[att.first].start
     # the nearest earlier named person in the text, and the nearest earlier quote's speaker
     best_quote: _Resolved | None = None
+    best_quote_pos = -1
     for j in range(k - 1, -1, -1):
         r = resolved.get(j)
         if r is None or r.name is None:
@@ -205,7 +206,7 @@ def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
         if doc.paragraph_index(cands[j].start) < para - _PARAGRAPH_WINDOW:
             break
         if (r.type == "PERSON") == want_person and not _disagrees(r.name, gender, genders):
-            best_quote = r
+            best_quote, best_quote_pos = r, cands[j].start
             break
     best_entity = None
     entity_resolved: _Resolved | None = None
@@ -229,14 +230,12 @@ def _antecedent(doc: Document, cands: list[Candidate], k: int, att: Attribution,
     if best_quote is not None and (best_entity is None or _mentions_name(
             best_entity.text, best_quote.name)):
         return best_quote
-    if best_quote is not None and best_entity is not None:
-        # a different person was named after the last quote's speaker: prefer the nearer,
-        # unless it is only an object ("Obama said after meeting with Putin. He ...")
-        last_quote_pos = next((cands[j].start for j in range(k - 1, -1, -1) if j in resolved),
-                              -1)
-        if best_entity.start < last_quote_pos or _is_object(doc, best_entity.first,
-                                                                  best_entity.last):
-            return best_quote
+    # a different person was named after that quote: prefer the nearer, unless it is only
+    # an object ("Obama said after meeting with Putin. He ...")
+    if best_quote is not None and best_entity is not None and (
+            best_entity.start < best_quote_pos or
+            _is_object(doc, best_entity.first, best_entity.last)):
+        return best_quote
     return entity_resolved if entity_resolved is not None else best_quote
 
 

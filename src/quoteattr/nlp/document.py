@@ -142,8 +142,7 @@ class Document:
 
     def words_in(self, start: int, end: int) -> list[int]:
         """Indexes of words that overlap the character range [start, end)."""
-        lo = bisect.bisect_right(self._starts, start) - 1
-        lo = max(lo, 0)
+        lo = max(self._first_at(bisect.bisect_right(self._starts, start) - 1), 0)
         out = []
         for j in range(lo, len(self.words)):
             w = self.words[j]
@@ -157,8 +156,15 @@ class Document:
         """The word covering a character offset, or the first word after it."""
         k = bisect.bisect_right(self._starts, offset) - 1
         if k >= 0 and self.words[k].end > offset:
-            return k
+            return self._first_at(k)
         return k + 1 if k + 1 < len(self.words) else None
+
+    def _first_at(self, k: int) -> int:
+        """The first of the words that share word k's start: the words of one multi-word
+        token ("It's" is "It" + "'s", both at the token's offsets)."""
+        while k > 0 and self._starts[k - 1] == self._starts[k]:
+            k -= 1
+        return k
 
     def paragraph_index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._para_starts, offset) - 1)
@@ -235,6 +241,36 @@ def entities_from_bio(words: Sequence[Word], text: str) -> list[NamedEntity]:
     return out
 
 
+def split_multiword_tokens(words: Sequence[Word], text: str) -> list[Word]:
+    """Words of one multi-word token ("Obama's" is "Obama" + "'s") arrive with the token's
+    offsets and the token's NER tag. Each gets its own offsets where the words spell the
+    token ("It" + "'s" = "It's"), and the tag goes to the first word only ("Obama's" as a
+    place is "Obama"; a tag that goes on past the token, B- or I-, carries on)."""
+    out = list(words)
+    k = 0
+    while k < len(out):
+        j = k + 1
+        while j < len(out) and (out[j].start, out[j].end, out[j].sent) == \
+                (out[k].start, out[k].end, out[k].sent):
+            j += 1
+        if j - k > 1:
+            group = out[k:j]
+            token = text[group[0].start:group[0].end]
+            spelled = "".join(w.text for w in group) == token
+            prefix, _, label = group[0].ner.partition("-")
+            pos = group[0].start
+            for n, w in enumerate(group):
+                start, end = (pos, pos + len(w.text)) if spelled else (w.start, w.end)
+                pos = end
+                if n == 0:
+                    ner = w.ner
+                else:
+                    ner = f"I-{label}" if label and prefix in ("B", "I") else "O"
+                out[k + n] = attrs.evolve(w, start=start, end=end, ner=ner)
+        k = j
+    return out
+
+
 # --------------------------------------------------------------------- from stanza
 
 def from_stanza(docs: Iterable[Any], text: str, offsets: Iterable[int] | None = None,
@@ -267,6 +303,7 @@ def from_stanza(docs: Iterable[Any], text: str, offsets: Iterable[int] | None = 
             if len(words) > first:
                 sentences.append(Sentence(len(sentences), words[first].start,
                                           words[-1].end, first, len(words)))
+    words = split_multiword_tokens(words, text)
     ents = entities_from_bio(words, text)
     return Document(text, tuple(words), tuple(sentences), tuple(ents),
                     tuple(paragraphs) if paragraphs else (), True)
@@ -372,6 +409,7 @@ def from_conllu(conllu_text: str, text: str | None = None) -> Document:
         sents.append(Sentence(new, members[0].start, members[-1].end, members[0].index,
                               members[-1].index + 1))
     has_tree = any(w.deprel for w in words)
+    words = split_multiword_tokens(words, source)
     return Document(source, tuple(words), tuple(sents),
                     tuple(entities_from_bio(words, source)), (), has_tree)
 

@@ -103,6 +103,9 @@ def candidates(doc: Document, q: Candidate,
             if inner and not (w.deprel == "nmod:poss" and
                               cues.lemma_of(doc.words[w.head]) in lexicons.speech_nouns()):
                 continue
+            if q.cue is not None and q.cue < i and doc.words[q.cue].head == i and \
+                    mentions.mention_bounds(doc, i)[0] == q.cue + 1:
+                continue  # "Calls/NOUN men derogatory names": what the cue is said of
         else:
             if not (w.text[:1].isupper() or w.text.lower() in mentions.pronouns()):
                 continue
