@@ -162,9 +162,12 @@ def link(doc: Document, qfirst: int, qlast: int) -> int | None:
         # the nearest; a subordinate clause ("When Clinton noted ..., Trump boasted, '...'")
         # only when no speech verb stands nearer the quote
         best = min(attached, key=lambda c: qfirst - c if c < qfirst else c - qlast)
-        if any(doc.words[m].text.lower() in SUBORDINATORS for m in doc.children_by(best, "mark")):
+        if any(doc.words[m].text.lower() in SUBORDINATORS for m in doc.children(best)
+               if doc.words[m].deprel in ("mark", "advmod") and m < best):
             near = nearest(doc, qfirst, qlast, prefer_after=False, max_after=0)
-            if near is not None and near > best and near < qfirst:
+            if near is not None and (near > best or best >= qlast) and near < qfirst:
+                # 'footage of Trump saying ..., "That makes me smart," when Clinton blasted
+                # him': the subordinate clause after the quote is not its attribution
                 return near
         return best
     for t in tops:

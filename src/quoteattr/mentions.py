@@ -134,6 +134,8 @@ def _np(doc: Document, head: int, with_appos: bool) -> tuple[int, int]:
             elif base in ("aux", "cop") and doc.words[c].text[:1].isupper() and \
                     c > doc.sentence_of(c).first:
                 pass  # a name the tagger read as a verb ("Chairman Will Rogers")
+            elif rel == "case" and doc.words[j].deprel == "nmod:poss" and j != head:
+                pass  # the owner's "'s" ("Clinton's campaign")
             elif base in _OUTSIDE_NP and rel not in _KEEP_NMOD and not (
                     base == "nmod" and c > head and _contiguous(doc, head, c)):
                 # an nmod right after the head stays ("Secretary of State")

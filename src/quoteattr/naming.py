@@ -134,7 +134,17 @@ def governing_subject(doc: Document, pronoun: int) -> int | None:
     that agrees."""
     if not doc.parsed or doc.words[pronoun].deprel.split(":")[0] != "nsubj":
         return None
-    gender = mentions.pronouns().get(doc.words[pronoun].text.lower(), ("x", "sg"))[0]
+    gender, number = mentions.pronouns().get(doc.words[pronoun].text.lower(), ("x", "sg"))[:2]
+    if gender == "x" and number == "pl":
+        # "Clinton's campaign is seeking to contrast her approach with what they call ...":
+        # an organisation or a plural noun
+        s = mentions.enclosing_subject(doc, pronoun)
+        if s is None or mentions.is_pronoun(doc, s, s + 1) or \
+                doc.words[s].text.lower() in _RELATIVE:
+            return None
+        first, last = mentions.mention_bounds(doc, s)
+        plural = "Number=Plur" in doc.words[s].feats
+        return s if plural or mentions.speaker_type(doc, first, last) == "ORG" else None
     if gender not in ("m", "f", "n"):
         return None
     s = mentions.enclosing_subject(doc, pronoun)

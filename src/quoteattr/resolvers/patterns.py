@@ -102,6 +102,22 @@ def np_after(doc: Document, i: int, ceiling: int) -> tuple[int, int] | None:
     return i, j
 
 
+def _described_after(doc: Document, i: int, ceiling: int) -> tuple[int, int] | None:
+    """A description right after an inverted cue, ``"...," said one Democrat familiar with
+    the discussion`` or ``asked the boy``: a determiner (or "one") and the adjectives and
+    nouns after it, up to the first word of another kind; the last noun ends it."""
+    if not doc.parsed or i >= ceiling or \
+            doc.words[i].text.lower() not in _DETERMINERS | {"one", "another"}:
+        return None
+    last = None
+    j = i + 1
+    while j < ceiling and doc.words[j].upos in ("ADJ", "NOUN", "PROPN", "NUM"):
+        if doc.words[j].upos in ("NOUN", "PROPN"):
+            last = j
+        j += 1
+    return None if last is None else (i, last + 1)
+
+
 def _skip(doc: Document, i: int, step: int, lo: int, hi: int) -> int:
     while lo <= i < hi and (doc.words[i].text in _SKIP or doc.words[i].text in _QUOTE_CHARS):
         i += step
@@ -122,7 +138,7 @@ def adjacent(ctx: Context, q: Candidate) -> Attribution | None:
     k = _skip(doc, q.last, 1, q.last, hi)
     if k < hi:
         if cues.is_cue(doc, k):
-            np = np_after(doc, k + 1, hi)
+            np = np_after(doc, k + 1, hi) or _described_after(doc, k + 1, hi)
             if np:
                 return Attribution(np[0], np[1], "adjacent", 0.85, np[1] - 1)
         else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from .. import cues, lexicons, marks, mentions
 from ..nlp.document import Document
 from .base import REPAIRED, Attribution, Candidate, Context, resolver
-from .patterns import np_before
+from .patterns import np_after, np_before
 
 _SUBJ = ("nsubj",)
 # subjects that never name a speaker: a mis-parsed complementizer or relative "that" ("a letter
@@ -229,6 +229,27 @@ def _according_to_source(doc: Document, cue: int) -> int | None:
             if any(doc.words[k].text.lower() == "according"
                    for k in doc.children_by(c, "case")):
                 return c
+    # the phrase hung lower in the cue's clause: 'Trump said he was "happy to see" that Khan
+    # was voted in, according to The New York Times'
+    sent = doc.sentence_of(cue)
+    for k in range(cue + 1, sent.last - 1):
+        w = doc.words[k]
+        if w.text.lower() == "according" and doc.words[k + 1].text.lower() == "to" and \
+                w.head > k + 1 and w.head < sent.last and cue in doc.ancestors(w.head):
+            return w.head
+    return None
+
+
+def _trailing_reporter(doc: Document, q: Candidate) -> tuple[int, int] | None:
+    """``Richards noted that abortion is "central" to the platform, reported the Washington
+    Examiner``: a report verb after a comma at the end of the quote's sentence names the
+    outer source (PolNeAR's Source)."""
+    sent = doc.sentence_of(max(q.first, q.last - 1))
+    for k in range(q.last, sent.last):
+        w = doc.words[k]
+        if cues.lemma_of(w) != "report" or w.upos != "VERB" or doc.words[k - 1].text != ",":
+            continue
+        return np_after(doc, k + 1, sent.last)
     return None
 
 
@@ -291,6 +312,10 @@ def according_to(ctx: Context, q: Candidate) -> Attribution | None:
     doc = ctx.doc
     if q.cue is None:
         return None
+    if q.kind != "indirect":
+        reporter = _trailing_reporter(doc, q)
+        if reporter is not None:
+            return Attribution(reporter[0], reporter[1], "according_to", 0.9, reporter[1] - 1)
     if doc.words[q.cue].text.lower() != "according":
         source = _according_to_source(doc, q.cue) if q.kind != "indirect" else None
         if source is None or q.first <= source < q.last:
