@@ -526,6 +526,6 @@ def test_polnear_dev_accuracy_does_not_regress(extractor) -> None:
     report = evaluate(docs, {d.name: extractor.extract(d.text) for d in docs})
     dm, ind = report.metrics["direct+mixed"], report.metrics["indirect"]
     assert dm.overlap.f1 >= 0.967
-    assert dm.end_to_end.f1 >= 0.905
+    assert dm.end_to_end.f1 >= 0.912
     assert ind.overlap.f1 >= 0.735
     assert ind.speaker_accuracy >= 0.935

@@ -199,19 +199,6 @@ def _boundary(doc: Document, k: int) -> bool:
         t.lower() in {"the", "a", "an", "but", "and", "later", "however"})
 
 
-_GROUP_NOUNS = {"media", "police", "government", "officials", "authorities", "ministry",
-                "spokesman", "spokeswoman", "administration", "campaign", "committee",
-                "department", "agency", "office", "press", "newspaper", "statement",
-                "military", "army", "court", "council", "party", "white house", "company",
-                "pentagon", "kremlin", "congress", "senate", "union"}
-_ORG_WORDS = {"ministry", "department", "agency", "office", "committee", "council", "party",
-              "court", "commission", "house", "army", "military", "media", "police",
-              "government", "administration", "campaign", "company", "inc", "corp", "union",
-              "news", "times", "post", "journal", "association", "institute", "university",
-              "foundation", "bank", "fund", "group", "network", "senate", "congress",
-              "pentagon", "kremlin", "fbi", "cia", "un", "nato", "eu"}
-
-
 def enclosing_subject(doc: Document, subject: int, levels: int = 4) -> int | None:
     """The subject, left of ``subject``, of the nearest clause (up to ``levels`` above, in the
     same sentence) that governs the clause ``subject`` is the subject of: "Ban Ki-moon" for
@@ -242,7 +229,7 @@ def speaker_type(doc: Document, first: int, last: int) -> str:
     countries = {c.lower() for c in lexicons.demonyms().values()}
     if " ".join(words) in countries or (len(words) == 1 and words[0] in countries):
         return "GPE"
-    if any(w in _ORG_WORDS for w in words):
+    if any(w in lexicons.organisation_words() for w in words):
         return "ORG"
     if any(w in lexicons.titles() for w in words):
         return "PERSON"

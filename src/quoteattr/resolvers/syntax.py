@@ -219,8 +219,8 @@ def _outer_same_pronoun(doc: Document, s: int) -> int:
 
 def _according_to_source(doc: Document, cue: int) -> int | None:
     """``"...," Sanders said, according to CNN`` / ``According to GMA News, Salceda said
-    "..."``: the source an "according to" phrase on the cue names (PolNeAR's Source is the
-    reporter, the outer attribution), or None."""
+    "..."``: the source an "according to" phrase on the cue, or anywhere in the clause under
+    it, names (PolNeAR's Source is the reporter, the outer attribution), or None."""
     verbs = [cue]
     if doc.words[cue].deprel == "conj" and doc.words[cue].head >= 0:
         verbs.append(doc.words[cue].head)  # "watched ..., according to X, and said ..."
@@ -242,8 +242,8 @@ def _according_to_source(doc: Document, cue: int) -> int | None:
 
 def _trailing_reporter(doc: Document, q: Candidate) -> tuple[int, int] | None:
     """``Richards noted that abortion is "central" to the platform, reported the Washington
-    Examiner``: a report verb after a comma at the end of the quote's sentence names the
-    outer source (PolNeAR's Source)."""
+    Examiner``: "reported" after a comma, after the quote in its sentence, names the outer
+    source (PolNeAR's Source) when a name follows it."""
     sent = doc.sentence_of(max(q.first, q.last - 1))
     for k in range(q.last, sent.last):
         w = doc.words[k]
@@ -306,9 +306,10 @@ def passive_agent(ctx: Context, q: Candidate) -> Attribution | None:
 @resolver("according_to")
 def according_to(ctx: Context, q: Candidate) -> Attribution | None:
     """The source an "according to" phrase names: the cue itself ("According to officials,
-    the talks ..."), or a phrase on the cue of a direct or mixed quote ('"...," Sanders said,
-    according to CNN': PolNeAR's Source is the reporter; for reported speech the cue's subject
-    stays, "Politico reported, according to sources, ...")."""
+    the talks ..."), or a phrase under the cue of a direct or mixed quote ('"...," Sanders
+    said, according to CNN': PolNeAR's Source is the reporter; for reported speech the cue's
+    subject stays, "Politico reported, according to sources, ..."); likewise a trailing
+    ", reported the Washington Examiner"."""
     doc = ctx.doc
     if q.cue is None:
         return None
