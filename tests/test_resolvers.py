@@ -420,6 +420,24 @@ def test_a_mention_leaves_out_the_clause_around_a_predicate_noun() -> None:
     assert named.span_of(first, last).text == "Chairman Will Rogers"
 
 
+def test_a_connective_opening_the_sentence_is_no_part_of_a_name() -> None:
+    from quoteattr import entities, mentions
+
+    # But Fiorina said ...
+    doc = from_conllu(conllu([
+        "But but CCONJ 3 cc", "Fiorina Fiorina PROPN 3 nsubj NER=S-PERSON",
+        "said say VERB 0 root", ". . PUNCT 3 punct",
+    ]))
+    first, last = mentions.mention_bounds(doc, 1)
+    assert doc.span_of(first, last).text == "Fiorina"
+    # Some Democrats said ...: part of a group, no one's name
+    group = from_conllu(conllu([
+        "Some some DET 2 det", "Democrats Democrats PROPN 3 nsubj NER=S-MISC",
+        "said say VERB 0 root", ". . PUNCT 3 punct",
+    ]))
+    assert entities.resolve_name(group, group.span_of(0, 2))[0] is None
+
+
 def test_a_mention_keeps_its_owner() -> None:
     from quoteattr import mentions
 

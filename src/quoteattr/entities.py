@@ -355,6 +355,10 @@ def resolve_name(doc: Document, mention: Span, role: RoleInfo | None = None,
     text = mention.text.strip()
     if len(words) == 1 and text.lower() in lexicons.pronouns():
         return None, _pronoun_type(text.lower())
+    if doc.words[words[0]].text.lower() in _QUANTIFIERS and not any(
+            e.type == "PERSON" for e in doc.entities_in(mention.start, mention.end)):
+        # "Some Democrats", "Many": part of a group (but "One adviser, David Plouffe")
+        return _own_name(doc, words[0], words[-1] + 1)
     info = role if role is not None else roles.analyse(doc, words[0], words[-1] + 1)
     index = _index(doc)
     if gender is None:
@@ -380,9 +384,16 @@ def _own_name(doc: Document, first: int, last: int) -> tuple[str | None, str]:
         us = us[1:]
     if not us:
         return None, "OTHER"
+    if us[0].lower in _QUANTIFIERS:
+        # "Some Democrats", "one Trump confidant", "Many": some of a group, no one's name
+        return None, _type_of(doc, us, doc.text[us[0].start:us[-1].end])
     own = doc.text[us[0].start:us[-1].end]
     proper = any(_proper(doc, u) for u in us)
     return (own if proper else None), _type_of(doc, us, own)
+
+
+_QUANTIFIERS = frozenset({"some", "many", "most", "few", "several", "another", "other",
+                          "others", "one", "two", "three", "all", "both", "each", "any"})
 
 
 def _proper(doc: Document, u: roles.Unit) -> bool:

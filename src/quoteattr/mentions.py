@@ -101,8 +101,11 @@ def _extend_name(doc: Document, first: int, last: int) -> tuple[int, int]:
     # mention whatever the parser split it into
     while last < s.last and cap(last) and cap(last - 1):
         last += 1
+    # ... but not the word opening the sentence when it is an adverb, determiner or
+    # connective ("Later", "But Fiorina", "As Breitbart News")
     while first > s.first and cap(first - 1) and cap(first) and \
-            not (first - 1 == s.first and doc.words[first - 1].upos in ("ADV", "DET")):
+            not (first - 1 == s.first and
+                 doc.words[first - 1].upos in ("ADV", "DET", "CCONJ", "SCONJ", "ADP")):
         first -= 1
     return first, last
 
