@@ -129,23 +129,15 @@ def relative_antecedent(doc: Document, first: int, last: int) -> int | None:
 def governing_subject(doc: Document, pronoun: int) -> int | None:
     """The subject of a clause that governs the pronoun's clause in the same sentence, when
     it comes before the pronoun and agrees with it: ``Ban Ki-moon condemned what he called``,
-    ``the Council pledged sanctions against what it called``. A subject pronoun in an embedded
+    ``the Council pledged sanctions against what it called``, ``the campaign ... what they
+    call`` (an organisation or a plural noun). A subject pronoun in an embedded
     clause most often refers to the subject of the clause around it; None when there is none
     that agrees."""
     if not doc.parsed or doc.words[pronoun].deprel.split(":")[0] != "nsubj":
         return None
     gender, number = mentions.pronouns().get(doc.words[pronoun].text.lower(), ("x", "sg"))[:2]
-    if gender == "x" and number == "pl":
-        # "Clinton's campaign is seeking to contrast her approach with what they call ...":
-        # an organisation or a plural noun
-        s = mentions.enclosing_subject(doc, pronoun)
-        if s is None or mentions.is_pronoun(doc, s, s + 1) or \
-                doc.words[s].text.lower() in _RELATIVE:
-            return None
-        first, last = mentions.mention_bounds(doc, s)
-        plural = "Number=Plur" in doc.words[s].feats
-        return s if plural or mentions.speaker_type(doc, first, last) == "ORG" else None
-    if gender not in ("m", "f", "n"):
+    plural = gender == "x" and number == "pl"
+    if gender not in ("m", "f", "n") and not plural:
         return None
     s = mentions.enclosing_subject(doc, pronoun)
     if s is None:
@@ -153,9 +145,13 @@ def governing_subject(doc: Document, pronoun: int) -> int | None:
     first, last = mentions.mention_bounds(doc, s)
     if mentions.is_pronoun(doc, first, last) or doc.words[s].text.lower() in _RELATIVE:
         return None
-    is_person = mentions.speaker_type(doc, first, last) == "PERSON"
-    if is_person == (gender in ("m", "f")) and (gender != "n" or doc.words[s].upos in
-                                                  ("PROPN", "NOUN")):
+    kind = mentions.speaker_type(doc, first, last)
+    if plural:
+        # "Clinton's campaign is seeking to contrast her approach with what they call ...":
+        # an organisation or a plural noun
+        return s if kind == "ORG" or "Number=Plur" in doc.words[s].feats else None
+    if (kind == "PERSON") == (gender in ("m", "f")) and (gender != "n" or doc.words[s].upos in
+                                                         ("PROPN", "NOUN")):
         return s
     return None
 
