@@ -70,13 +70,29 @@ def parsed_docs(split_dir: Path, cache: Path, limit: int | None) -> Iterator[tup
         yield gold, doc
 
 
-def save_weights(path: Path, about: str, metrics: dict[str, object],
-                 weights: dict[str, float]) -> None:
-    """Print the metrics and write the weights file the package reads (quoteattr.linear)."""
+def save_weights(path: Path, name: str, features: str, about: str,
+                 metrics: dict[str, object], weights: dict[str, float]) -> None:
+    """Print the metrics and write the weights file the package reads (quoteattr.linear),
+    stamped with the feature-set version they were trained on."""
+    from quoteattr import linear
+
     print(json.dumps(metrics))
-    path.write_text(json.dumps({"about": about, "metrics": metrics,
-                                "weights": dict(sorted(weights.items()))}, indent=0),
-                    encoding="utf-8")
+    linear.save(path, name, features, about, metrics, weights)
+
+
+def serving_parts(strategy: str = "rules+ranker") -> tuple[str, object]:
+    """The strategy and learned parts the training scripts run the pipeline with: the
+    serving default with the shipped weights, so that every feature (the rules' answers, the
+    speakers of earlier quotes) is what serving computes; the rules alone when no weights
+    of the current feature sets are shipped yet (the first training)."""
+    from quoteattr import learned
+    from quoteattr.errors import ModelError
+
+    try:
+        return strategy, learned.for_strategy(strategy)
+    except ModelError as exc:
+        print(f"no usable shipped weights ({exc}); running the rules alone", file=sys.stderr)
+        return "rules", learned.for_strategy("rules")
 
 
 def overlap(a0: int, a1: int, b0: int, b1: int) -> int:

@@ -5,11 +5,13 @@
 
 1. Parse each training article with the bundled models (cached as pickled document views in
    build/parsed/, so reruns are fast).
-2. Run the pipeline's quote stages (marks, cues, indirect) and the rules; match each found
-   quote to a gold quote (overlap >= 50% of the gold span).
-3. For every candidate mention of a matched quote: features (quoteattr.resolvers.ranker)
-   and a label (1 when the candidate's words overlap the gold Source); one more
-   pseudo-candidate, "nobody", labelled 1 when the gold quote has no Source.
+2. Run the pipeline as serving does (quoteattr.extractor.attribute, default strategy with
+   the shipped weights; the rules alone when none of the current feature set are shipped),
+   with an observer that records, for each quote, the candidates and features the arbiter
+   gives the ranker; match each quote to a gold quote (overlap >= 50% of the gold span).
+3. For every candidate mention of a matched quote: its features and a label (1 when the
+   candidate's words overlap the gold Source); one more pseudo-candidate, "nobody",
+   labelled 1 when the gold quote has no Source.
 4. Logistic regression with L2, full-batch gradient descent with AdaGrad, seeded; weights
    below 1e-4 are dropped. Prints train and dev accuracy of choosing the top candidate.
 """
@@ -24,7 +26,15 @@ from pathlib import Path
 
 import numpy as np
 
-from learning import overlap, parsed_docs, save_weights, train, train_listwise, training_arguments
+from learning import (
+    overlap,
+    parsed_docs,
+    save_weights,
+    serving_parts,
+    train,
+    train_listwise,
+    training_arguments,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src" / "quoteattr" / "models" / "ranker.json"
@@ -33,50 +43,44 @@ OUT = REPO / "src" / "quoteattr" / "models" / "ranker.json"
 MIN_COUNT = 5
 
 
-def examples(gold: object, doc: object, nobody: bool = True
-             ) -> Iterator[tuple[list[list[str]], list[int]]]:
+def examples(gold: object, doc: object, strategy: str, parts: object, nobody: bool = True
+             ) -> list[tuple[list[list[str]], list[int]]]:
     """One group per matched quote: candidates' features and labels (with the ``nobody``
-    pseudo-candidate, labelled 1 for a gold quote without a Source)."""
-    from quoteattr import indirect
-    from quoteattr.extractor import quote_candidates, resolve
-    from quoteattr.resolvers import DEFAULT_RESOLVERS, Context, ranker
+    pseudo-candidate, labelled 1 for a gold quote without a Source), exactly as the serving
+    arbiter computes them (quoteattr.extractor.attribute with an observer)."""
+    from quoteattr.extractor import attribute
+    from quoteattr.resolvers import DEFAULT_RESOLVERS
+    from quoteattr.resolvers.ranker import NOBODY
 
-    cands = quote_candidates(doc)  # type: ignore[arg-type]
-    taken = {c.cue for c in cands if c.cue is not None}
-    cands += indirect.find(doc, taken, [(c.start, c.end) for c in cands])  # type: ignore[arg-type]
-    cands.sort(key=lambda c: (c.start, c.end))
-    ctx = Context(doc, cands)  # type: ignore[arg-type]
-    quoted = ctx.quoted_ranges()
-    for k, c in enumerate(cands):
-        ctx.index = k
-        rule = resolve(ctx, c, DEFAULT_RESOLVERS, "rules")
+    groups: list[tuple[list[list[str]], list[int]]] = []
+
+    def observe(ctx, c, rule, found) -> None:  # type: ignore[no-untyped-def]
         g = max(gold.quotes, key=lambda q: overlap(c.start, c.end, q.start, q.end),  # type: ignore[attr-defined]
                 default=None)
-        if g is not None and overlap(c.start, c.end, g.start, g.end) * 2 >= (g.end - g.start):
-            heads = ranker.candidates_for(doc, c, quoted, rule)  # type: ignore[arg-type]
-            prev = ctx.speaker_heads()
-            feats, labels = [], []
-            for i in heads:
-                w = doc.words[i]  # type: ignore[attr-defined]
+        if g is None or overlap(c.start, c.end, g.start, g.end) * 2 < (g.end - g.start):
+            return
+        feats, labels = [], []
+        for i, f in zip(found.heads, found.features, strict=True):
+            if i == NOBODY:
+                if not nobody:
+                    continue
+                lab = int(not g.source)  # right when the gold quote has no Source
+            else:
+                w = ctx.doc.words[i]
                 lab = int(any(overlap(w.start, w.end, s.start, s.end) > 0 for s in g.source))
-                feats.append(ranker.features(doc, c, i, rule, prev))  # type: ignore[arg-type]
-                labels.append(lab)
-            if nobody and ranker.offers_nobody(c):
-                # the pseudo-candidate "nobody": right when the gold quote has no Source
-                feats.append(ranker.nobody_features(doc, c, rule))  # type: ignore[arg-type]
-                labels.append(int(not g.source))
-            if any(labels):
-                yield feats, labels
-        if rule is not None:
-            ctx.record(k, rule)
+            feats.append(list(f))
+            labels.append(lab)
+        if any(labels):
+            groups.append((feats, labels))
+
+    attribute(doc, DEFAULT_RESOLVERS, strategy, parts, observe)  # type: ignore[arg-type]
+    return groups
 
 
 def top1(groups: list[tuple[list[list[str]], list[int]]], weights: dict[str, float]) -> float:
-    from quoteattr.resolvers.ranker import score
-
     ok = 0
     for feats, labels in groups:
-        scores = [score(f, weights) for f in feats]
+        scores = [sum(weights.get(x, 0.0) for x in f) for f in feats]
         ok += labels[int(np.argmax(scores))]
     return ok / max(1, len(groups))
 
@@ -90,13 +94,14 @@ def main() -> int:
     args = p.parse_args()
     random.seed(args.seed)
     t = time.time()
+    strategy, parts = serving_parts()
     train_groups: list = []
     for gold, doc in parsed_docs(args.data / "polnear" / "train", args.cache / "train",
                                  args.limit):
-        train_groups.extend(examples(gold, doc, args.nobody))
+        train_groups.extend(examples(gold, doc, strategy, parts, args.nobody))
     dev_groups: list = []
     for gold, doc in parsed_docs(args.data / "polnear" / "dev", args.cache / "dev", None):
-        dev_groups.extend(examples(gold, doc, args.nobody))
+        dev_groups.extend(examples(gold, doc, strategy, parts, args.nobody))
     print(f"{len(train_groups)} train quotes, {len(dev_groups)} dev quotes "
           f"({time.time() - t:.0f} s to parse and extract)", file=sys.stderr)
     if args.objective == "listwise":
@@ -110,8 +115,11 @@ def main() -> int:
               "dev_top1": round(top1(dev_groups, weights), 4),
               "train_quotes": len(train_groups), "dev_quotes": len(dev_groups),
               "features": len(weights)}
-    save_weights(args.out, "quoteattr speaker ranker: logistic regression weights over "
-                 "ranker.features(); scripts/train_ranker.py", result, weights)
+    from quoteattr.resolvers import ranker
+
+    save_weights(args.out, ranker.NAME, ranker.FEATURES, "quoteattr speaker ranker: "
+                 "listwise log-linear weights over ranker.features(); scripts/train_ranker.py",
+                 result, weights)
     return 0
 
 

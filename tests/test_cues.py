@@ -1,6 +1,7 @@
 import pytest
 
 from quoteattr import cues
+from quoteattr.candidates import marked
 from quoteattr.nlp.document import from_conllu, from_regex
 from tests.test_document import CONLLU
 
@@ -23,27 +24,26 @@ def test_cue_linked_through_the_tree() -> None:
     doc = from_conllu(CONLLU)
     said = next(w.index for w in doc.words if w.text == "said")
     win = next(w.index for w in doc.words if w.text == "win")
-    assert cues.link(doc, 1, win + 2) == said
+    assert cues.find(doc).link(1, win + 2) == said
 
 
 def test_according_to_is_one_cue_of_two_words() -> None:
     doc = from_regex("According to officials, the talks failed.")
-    assert cues.is_cue(doc, 0)
-    assert cues.cue_span(doc, 0).text == "According to"
+    found = cues.find(doc)
+    assert found.is_cue(0) and found.entry(0) is cues.lexicon()["according to"]
+    assert found.span(0).text == "According to"
+    assert found.in_range(0, len(doc.words)) == [0]
 
 
 @pytest.mark.parametrize("verb", ["characterized", "portrayed", "branded"])
 def test_verbs_that_give_a_quoted_label_are_cues(verb: str) -> None:
-    from quoteattr.extractor import quote_candidates
-
     doc = from_regex(f'He {verb} Kaine as "a little desperate."')
-    cue = quote_candidates(doc)[0].cue
+    cue = marked(doc, cues.find(doc))[0].cue
     assert cue is not None and doc.words[cue].text == verb
     assert not cues.lexicon()[cues.lemma_guess(verb)].indirect
 
 
 def test_a_cue_right_before_the_quote_wins_over_the_clause_it_hangs_on() -> None:
-    from quoteattr.extractor import quote_candidates
     from tests.test_resolvers import conllu
 
     # She said the mother replied, "It helps." (the parser hung the quote on "said")
@@ -54,5 +54,11 @@ def test_a_cue_right_before_the_quote_wins_over_the_clause_it_hangs_on() -> None
         "helps help VERB 2 ccomp SpaceAfter=No", ". . PUNCT 9 punct SpaceAfter=No",
         '" " PUNCT 9 punct',
     ]))
-    cue = quote_candidates(doc)[0].cue
+    cue = marked(doc, cues.find(doc))[0].cue
     assert cue is not None and doc.words[cue].text == "replied"
+
+
+def test_the_object_of_a_cue_is_data() -> None:
+    lex = cues.lexicon()
+    assert lex["say"].object == "content"
+    assert lex["blame"].object == "target" and lex["tell"].object == "addressee"

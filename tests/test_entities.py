@@ -1,4 +1,5 @@
-"""Canonical names, description resolution and clustering (hand-built NER, no model)."""
+"""Canonical names, description resolution and roles per entity (hand-built NER, no
+model)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import attrs
 import pytest
 
 from quoteattr import entities
-from quoteattr.entities import MentionInfo, canonical_names, cluster, resolve_name
+from quoteattr.entities import NameIndex, canonical_names
+from quoteattr.extractor import run_stages
 from quoteattr.nlp.document import Document, NamedEntity, from_regex
-from quoteattr.roles import analyse_text
+from quoteattr.roles import RoleInfo
 from quoteattr.types import Span
 from tests.conftest import founding
 
@@ -35,6 +37,12 @@ def with_entities(doc: Document, names: Iterable[str], type_: str = "PERSON") ->
                                          words[-1] + 1))
             pos = doc.text.find(name, end)
     return attrs.evolve(doc, entities=tuple(sorted(found, key=lambda e: e.start)))
+
+
+def resolve_name(doc: Document, mention: Span, role: RoleInfo | None = None,
+                 gender: str | None = None) -> tuple[str | None, str]:
+    """entities.resolve_name against the document's name index, built once per call here."""
+    return entities.resolve_name(doc, NameIndex.build(doc), mention, role, gender)
 
 
 def span(text: str, mention: str, occurrence: int = 0) -> Span:
@@ -72,10 +80,8 @@ def test_a_shared_surname_goes_to_the_most_recent_person() -> None:
     doc = with_entities(from_regex(text), ["Bill Clinton", "Hillary Clinton", "Clinton"])
     assert resolve_name(doc, span(text, "Clinton", 1)) == ("Bill Clinton", "PERSON")
     assert resolve_name(doc, span(text, "Clinton", 3)) == ("Hillary Clinton", "PERSON")
-    clusters = cluster(doc, [MentionInfo(span(text, "Clinton", k), "PERSON")
-                             for k in range(5)])
-    assert [(c.name, len(c.mentions)) for c in clusters] == [("Bill Clinton", 3),
-                                                             ("Hillary Clinton", 2)]
+    assert [resolve_name(doc, span(text, "Clinton", k))[0] for k in range(5)] == [
+        "Bill Clinton", "Bill Clinton", "Hillary Clinton", "Hillary Clinton", "Bill Clinton"]
 
 
 def test_a_pronoun_gender_chooses_among_people_of_one_surname() -> None:
@@ -145,45 +151,20 @@ def test_ner_type_wins_for_non_person_names() -> None:
     assert resolve_name(from_regex(text), span(text, "Hamas"))[0] == "Hamas"
 
 
-# ------------------------------------------------------------------ clusters
+# ------------------------------------------------------------------ roles per entity
 
-def test_cluster_keeps_roles_and_affiliation_across_mentions() -> None:
+def test_an_entity_keeps_its_role_and_affiliation_at_every_quote() -> None:
     text = ("The US defence secretary arrived. Defence Secretary Lloyd Austin met Israeli "
-            "Defence Minister Benny Gantz. Austin said it went well. Gantz agreed. "
-            "The Foreign Ministry said nothing. He left.")
-    doc = from_regex(text)
-    mentions = [
-        MentionInfo(span(text, "The US defence secretary"), "PERSON"),
-        MentionInfo(span(text, "Austin", 1), "PERSON"),
-        MentionInfo(span(text, "Gantz", 1), "PERSON"),
-        MentionInfo(span(text, "The Foreign Ministry"), "ORG"),
-        MentionInfo(span(text, "He"), "PERSON"),
-    ]
-    clusters = cluster(doc, mentions)
-    assert [(c.name, c.type) for c in clusters] == [
-        ("Lloyd Austin", "PERSON"), ("Benny Gantz", "PERSON"), ("Foreign Ministry", "ORG"),
-        (None, "PERSON")]
-    austin, gantz = clusters[0], clusters[1]
-    assert austin.roles == ("Defence Secretary",)
-    assert austin.affiliation == "US"
-    assert [m.text for m in austin.mentions] == ["The US defence secretary", "Austin"]
-    assert gantz.roles == ("Defence Minister",) and gantz.affiliation == "Israel"
-    assert clusters[3].roles == () and clusters[3].affiliation is None
-
-
-def test_cluster_uses_a_given_role_and_merges_repeated_mentions() -> None:
-    text = "Hugh Hill, a doctor, said it. Hill said more. Hill said it again."
-    doc = from_regex(text)
-    role = analyse_text("Hugh Hill, a doctor")
-    given = attrs.evolve(role, name=Span.of(text, 0, 9))
-    mentions = [MentionInfo(Span.of(text, 0, 9), "PERSON", given),
-                MentionInfo(span(text, "Hill", 1), "PERSON"),
-                MentionInfo(span(text, "Hill", 1), "PERSON"),
-                MentionInfo(span(text, "Hill", 2), "PERSON")]
-    (only,) = cluster(doc, mentions)
-    assert only.name == "Hugh Hill"
-    assert only.roles == ("doctor",)
-    assert len(only.mentions) == 3
+            "Defence Minister Benny Gantz.\n\n"
+            '"It went well," Austin said. "We agree," Gantz said. "Good," Austin added.')
+    result = run_stages(from_regex(text))
+    speakers = {e.name: e for e in result.speakers}
+    austin, gantz = speakers["Lloyd Austin"], speakers["Benny Gantz"]
+    assert (austin.roles, austin.affiliation, austin.quotes) == (("Defence Secretary",), "US", 2)
+    assert (gantz.roles, gantz.affiliation, gantz.quotes) == (("Defence Minister",), "Israel", 1)
+    assert [m.text for m in austin.mentions] == ["Austin", "Austin"]
+    assert all(q.speaker is not None and q.speaker.role == "Defence Secretary"
+               for q in result.quotes if q.speaker and q.speaker.name == "Lloyd Austin")
 
 
 def test_former_and_current_holders_of_a_role() -> None:
@@ -225,7 +206,7 @@ def test_founding_article_canonical_names(founding_doc: Document) -> None:
 
 def test_founding_article_people(founding_doc: Document) -> None:
     _, expected = founding()
-    found = {p.name: p for p in entities.people(founding_doc)}
+    found = {p.name: p for p in entities.people(NameIndex.build(founding_doc))}
     for person in expected["people"]:
         got = found[person["name"]]
         assert [r.lower() for r in got.roles] == [r.lower() for r in person["roles"]]

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from quoteattr.errors import ModelError
-from quoteattr.mentions import mention_bounds
+from quoteattr import cues
+from quoteattr.mentions import bounds
 from quoteattr.nlp import models
 
 
@@ -25,8 +26,8 @@ def test_parse_finds_subject_of_said_and_a_person(extractor) -> None:
     said = next(w for w in doc.words if w.text == "said")
     subj = [w for w in doc.words if w.head == said.index and w.deprel == "nsubj"]
     assert subj, "no subject of 'said'"
-    first, last = mention_bounds(doc, subj[0].index)
-    assert "Lloyd Austin" in doc.span_of(first, last).text
+    words = bounds(doc, cues.find(doc), subj[0].index)[0]
+    assert "Lloyd Austin" in doc.span_of(words.first, words.last).text
     persons = [e.text for e in doc.entities if e.type == "PERSON"]
     assert any("Austin" in p for p in persons), doc.entities
     for w in doc.words:

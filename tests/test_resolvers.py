@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from quoteattr.extractor import quote_candidates, run_stages
-from quoteattr.nlp.document import from_conllu, from_regex
+from quoteattr import candidates, mentions
+from quoteattr import cues as cue_pass
+from quoteattr.extractor import run_stages
+from quoteattr.nlp.document import Document, from_conllu, from_regex
 from quoteattr.resolvers import Context, context, patterns, ranker, syntax
+from quoteattr.values import Choice
 
 
 def conllu(rows: list[str]) -> str:
@@ -48,16 +51,30 @@ ACCORDING = conllu([
 ])
 
 
-def _ctx(doc):
-    cands = quote_candidates(doc)
-    return Context(doc, cands), cands
+def _ctx(doc: Document) -> tuple[Context, list]:
+    """The resolvers' context of ``doc`` (its cues, mentions and quote candidates), and its
+    direct and mixed candidates."""
+    found = cue_pass.find(doc)
+    ctx = Context(doc, found, mentions.build(doc, found), candidates.find(doc, found))
+    return ctx, [q for q in ctx.quotes if q.kind != "indirect"]
+
+
+def mention_text(ctx: Context, choice: Choice) -> str:
+    """The words of the mention a resolver chose."""
+    words = ctx.mentions.words(choice.mention)
+    return ctx.doc.span_of(words.first, words.last).text
+
+
+def quote_candidates(doc: Document) -> list:
+    """The direct and mixed candidates of ``doc``."""
+    return _ctx(doc)[1]
 
 
 def first_answer(doc, rule) -> tuple[str, str] | None:
     """(resolver, mention text) of ``rule``'s answer for the document's first quote."""
     ctx, cands = _ctx(doc)
     att = rule(ctx, cands[0])
-    return None if att is None else (att.resolver, doc.span_of(att.first, att.last).text)
+    return None if att is None else (att.resolver, mention_text(ctx, att))
 
 
 def rule_quotes(doc) -> list[tuple[str, str]]:
@@ -70,7 +87,7 @@ def test_cue_subject_and_title_role() -> None:
     doc = from_conllu(DIRECT)
     ctx, cands = _ctx(doc)
     att = syntax.cue_subject(ctx, cands[0])
-    assert att is not None and doc.span_of(att.first, att.last).text == \
+    assert att is not None and mention_text(ctx, att) == \
         "Defence Secretary Lloyd Austin"
     r = run_stages(doc)
     q = r.quotes[0]
@@ -86,7 +103,7 @@ def test_passive_agent() -> None:
     ctx, cands = _ctx(doc)
     att = syntax.passive_agent(ctx, cands[0])
     assert att is not None
-    assert doc.span_of(att.first, att.last).text == "the Foreign Ministry"
+    assert mention_text(ctx, att) == "the Foreign Ministry"
     r = run_stages(doc)
     assert r.quotes[0].speaker and r.quotes[0].speaker.name == "Foreign Ministry"
     assert r.quotes[0].resolver == "passive_agent"
@@ -109,19 +126,19 @@ def test_adjacent_patterns_without_a_tree() -> None:
         ctx, cands = _ctx(doc)
         att = patterns.adjacent(ctx, cands[0])
         assert att is not None, text
-        assert who in doc.span_of(att.first, att.last).text
+        assert who in mention_text(ctx, att)
 
 
 def test_trailing_dash_and_transcript_label() -> None:
     doc = from_regex('"Act now." -Commissioner Geoffrey Starks')
     ctx, cands = _ctx(doc)
     att = patterns.trailing_dash(ctx, cands[0])
-    assert att is not None and doc.span_of(att.first, att.last).text == \
+    assert att is not None and mention_text(ctx, att) == \
         "Commissioner Geoffrey Starks"
     doc = from_regex('"PENCE: Well, look, we will win."')
     ctx, cands = _ctx(doc)
     att = patterns.transcript_label(ctx, cands[0])
-    assert att is not None and doc.span_of(att.first, att.last).text == "PENCE"
+    assert att is not None and mention_text(ctx, att) == "PENCE"
 
 
 def test_continuation_needs_an_attributed_previous_quote() -> None:
@@ -180,15 +197,15 @@ RELATIVE = conllu([
 
 
 def test_relative_pronoun_takes_the_name_of_its_noun() -> None:
-    from quoteattr.naming import relative_antecedent
+    from quoteattr.mentions import relative_antecedent
 
     doc = from_conllu(RELATIVE)
-    assert relative_antecedent(doc, 2, 3) == 0  # "who" -> "Christie"
-    assert relative_antecedent(doc, 0, 1) is None  # not a relative pronoun
+    assert relative_antecedent(doc, 2) == 0  # "who" -> "Christie"
+    assert relative_antecedent(doc, 0) is None  # not a relative pronoun
     # the parser missed the relative clause: ", who" right after a name still counts
     flat = from_conllu(RELATIVE.replace("1\tacl:relcl", "0\troot").replace(
         "7\tcalled\tcall\tVERB\t_\t_\t0\troot", "7\tcalled\tcall\tVERB\t_\t_\t4\tconj"))
-    assert relative_antecedent(flat, 2, 3) == 0
+    assert relative_antecedent(flat, 2) == 0
 
 
 def test_trailing_dash_fused_with_the_closing_mark() -> None:
@@ -201,7 +218,7 @@ def test_trailing_dash_fused_with_the_closing_mark() -> None:
     ]))
     ctx, cands = _ctx(doc)
     att = patterns.trailing_dash(ctx, cands[0])
-    assert att is not None and doc.span_of(att.first, att.last).text == "Stephanie Egan"
+    assert att is not None and mention_text(ctx, att) == "Stephanie Egan"
 
 
 def test_transcript_turns_are_separate_quotes() -> None:
@@ -251,9 +268,9 @@ def test_subject_after_a_subordinator_repairs_the_parse() -> None:
     doc = from_conllu(SUBORDINATE)
     ctx, cands = _ctx(doc)
     att = syntax.cue_subject(ctx, cands[0])
-    assert att is not None and doc.span_of(att.first, att.last).text == "Iran"
+    assert att is not None and mention_text(ctx, att) == "Iran"
     # a repair: the ranker reads it as such (rule_repaired) and may still overrule it
-    assert att.confidence == syntax.REPAIRED
+    assert att.repaired
 
 
 # Politifact checked Trump's claim that there have been "thousands of shootings".
@@ -272,7 +289,7 @@ def test_the_owner_of_a_speech_noun_speaks_the_quote_it_governs() -> None:
     doc = from_conllu(OWNER)
     ctx, cands = _ctx(doc)
     att = syntax.speech_noun_owner_rule(ctx, cands[0])
-    assert att is not None and doc.span_of(att.first, att.last).text == "Trump"
+    assert att is not None and mention_text(ctx, att) == "Trump"
     r = run_stages(doc, strategy="rules")
     assert [(q.text, q.speaker.name if q.speaker else None, q.resolver) for q in r.quotes] == [
         ("thousands of shootings", "Trump", "speech_noun_owner")]
@@ -280,11 +297,11 @@ def test_the_owner_of_a_speech_noun_speaks_the_quote_it_governs() -> None:
     loose = from_conllu(OWNER.replace("11\tthousands\tthousand\tNOUN\t_\t_\t5\tacl",
                                       "11\tthousands\tthousand\tNOUN\t_\t_\t2\tparataxis"))
     ctx, cands = _ctx(loose)
-    assert syntax.speech_noun_owner(loose, cands[0]) == 2
+    assert syntax.speech_noun_owner(loose, ctx.cues, cands[0]) == 2
     # not a speech noun: no owner ("Trump's plan that ...")
     plan = from_conllu(OWNER.replace("claim\tclaim", "plan\tplan"))
     ctx, cands = _ctx(plan)
-    assert syntax.speech_noun_owner(plan, cands[0]) is None
+    assert syntax.speech_noun_owner(plan, ctx.cues, cands[0]) is None
 
 
 # Ban Ki-moon condemned what he called a "brazen breach". Obama spoke later.
@@ -298,15 +315,16 @@ BOUND = conllu([
 
 
 def test_a_pronoun_in_an_embedded_clause_refers_to_the_subject_around_it() -> None:
-    from quoteattr.naming import governing_subject
+    from quoteattr.coref import governing_subject
 
     doc = from_conllu(BOUND)
-    assert governing_subject(doc, 4) == 0  # "he" -> "Ban"
+    assert governing_subject(_ctx(doc)[0].mentions, 4) == 0  # "he" -> "Ban"
     r = run_stages(doc, strategy="rules")
     assert [(q.speaker.mention.text, q.speaker.name) for q in r.quotes if q.speaker] == [
         ("he", "Ban Ki-moon")]
     # "it" wants no person for its antecedent
-    assert governing_subject(from_conllu(BOUND.replace("\the\the\t", "\tit\tit\t")), 4) is None
+    it = from_conllu(BOUND.replace("\the\the\t", "\tit\tit\t"))
+    assert governing_subject(_ctx(it)[0].mentions, 4) is None
 
 
 # When Clinton noted it, Trump boasted, "That makes me smart." (the quote parsed as the root,
@@ -340,9 +358,9 @@ def test_the_ranker_scores_the_rules_answer_even_when_the_tagger_hid_it() -> Non
     ]))
     ctx, cands = _ctx(doc)
     rule = patterns.adjacent(ctx, cands[0])
-    assert rule is not None and rule.head == 7
-    assert 7 not in ranker.candidates(doc, cands[0], ctx.quoted_ranges())
-    assert 7 in ranker.candidates_for(doc, cands[0], ctx.quoted_ranges(), rule)
+    assert rule is not None and rule.mention == 7
+    assert 7 not in ctx.mentions.candidates(cands[0], ctx.quoted)
+    assert 7 in ranker.candidates(ctx, cands[0], rule).heads
     r = run_stages(doc)
     assert [(q.speaker.mention.text if q.speaker and q.speaker.mention else None)
             for q in r.quotes] == ["Caddell"]
@@ -363,19 +381,19 @@ def test_the_name_heading_an_apposition_chain_is_the_speaker() -> None:
     doc = from_conllu(APPOSED)
     ctx, cands = _ctx(doc)
     att = syntax.cue_subject(ctx, cands[0])
-    assert att is not None and doc.span_of(att.first, att.last).text == "Phil Smith"
+    assert att is not None and mention_text(ctx, att) == "Phil Smith"
     # a description with no name before it stays the speaker
     plain = from_conllu(APPOSED.replace("NER=B-PERSON", "_").replace("NER=E-PERSON", "_"))
     ctx, cands = _ctx(plain)
     att = syntax.cue_subject(ctx, cands[0])
-    assert att is not None and doc.span_of(att.first, att.last).text == "a spokesman"
+    assert att is not None and mention_text(ctx, att) == "a spokesman"
 
 
 def test_a_dateline_place_is_no_speaker_candidate() -> None:
     doc = from_regex('Headline.\n\nFLINT, Mich., Oct. 4 (UPI) — Bill Clinton called it a '
                      '"crazy system" on Tuesday.')
     ctx, cands = _ctx(doc)
-    heads = {doc.words[i].text for i in ranker.candidates(doc, cands[0], ctx.quoted_ranges())}
+    heads = {doc.words[i].text for i in ctx.mentions.candidates(cands[0], ctx.quoted)}
     assert "Bill" in heads or "Clinton" in heads
     assert not heads & {"FLINT", "Mich", "Mich.", "UPI"}
 
@@ -409,15 +427,15 @@ def test_a_mention_leaves_out_the_clause_around_a_predicate_noun() -> None:
         "Israel Israel PROPN 5 nmod NER=S-LOCATION", "claiming claim VERB 5 acl",
         "responsibility responsibility NOUN 8 obj SpaceAfter=No", ". . PUNCT 5 punct",
     ]))
-    first, last = mentions.mention_bounds(doc, 4)
-    assert doc.span_of(first, last).text.startswith("no statement")
+    words = mentions.bounds(doc, cue_pass.find(doc), 4)[0]
+    assert doc.span_of(words.first, words.last).text.startswith("no statement")
     # ... but a name the tagger read as a modal stays whole
     named = from_conllu(conllu([
         "Chairman chairman NOUN 3 compound", "Will will AUX 3 aux NER=B-PERSON",
         "Rogers Rogers PROPN 4 nsubj NER=E-PERSON", "said say VERB 0 root",
     ]))
-    first, last = mentions.mention_bounds(named, 2)
-    assert named.span_of(first, last).text == "Chairman Will Rogers"
+    words = mentions.bounds(named, cue_pass.find(named), 2)[0]
+    assert named.span_of(words.first, words.last).text == "Chairman Will Rogers"
 
 
 def test_a_connective_opening_the_sentence_is_no_part_of_a_name() -> None:
@@ -428,14 +446,15 @@ def test_a_connective_opening_the_sentence_is_no_part_of_a_name() -> None:
         "But but CCONJ 3 cc", "Fiorina Fiorina PROPN 3 nsubj NER=S-PERSON",
         "said say VERB 0 root", ". . PUNCT 3 punct",
     ]))
-    first, last = mentions.mention_bounds(doc, 1)
-    assert doc.span_of(first, last).text == "Fiorina"
+    words = mentions.bounds(doc, cue_pass.find(doc), 1)[0]
+    assert doc.span_of(words.first, words.last).text == "Fiorina"
     # Some Democrats said ...: part of a group, no one's name
     group = from_conllu(conllu([
         "Some some DET 2 det", "Democrats Democrats PROPN 3 nsubj NER=S-MISC",
         "said say VERB 0 root", ". . PUNCT 3 punct",
     ]))
-    assert entities.resolve_name(group, group.span_of(0, 2))[0] is None
+    assert entities.resolve_name(group, entities.NameIndex.build(group),
+                                 group.span_of(0, 2))[0] is None
 
 
 def test_a_mention_keeps_its_owner() -> None:
@@ -446,8 +465,8 @@ def test_a_mention_keeps_its_owner() -> None:
         "Clinton Clinton PROPN 3 nmod:poss NER=S-PERSON", "'s 's PART 1 case",
         "campaign campaign NOUN 4 nsubj", "said say VERB 0 root",
     ]))
-    first, last = mentions.mention_bounds(doc, 2)
-    assert doc.span_of(first, last).text == "Clinton 's campaign"
+    words = mentions.bounds(doc, cue_pass.find(doc), 2)[0]
+    assert doc.span_of(words.first, words.last).text == "Clinton 's campaign"
 
 
 def test_a_name_the_tagger_called_an_adverb_is_still_the_subject() -> None:
@@ -462,7 +481,7 @@ def test_a_name_the_tagger_called_an_adverb_is_still_the_subject() -> None:
     ]).replace("\t11\t", "\t13\t"))
     ctx, cands = _ctx(doc)
     att = syntax.cue_subject(ctx, cands[0])
-    assert att is not None and doc.span_of(att.first, att.last).text == "McConnell"
+    assert att is not None and mention_text(ctx, att) == "McConnell"
     # Will described Trump as a "caricature". (the tagger read the name as a modal)
     will = from_conllu(conllu([
         "Will will AUX 2 aux NER=S-PERSON", "described describe VERB 0 root",
@@ -472,11 +491,11 @@ def test_a_name_the_tagger_called_an_adverb_is_still_the_subject() -> None:
     ]))
     ctx, cands = _ctx(will)
     att = syntax.cue_subject(ctx, cands[0])
-    assert att is not None and will.span_of(att.first, att.last).text == "Will"
+    assert att is not None and mention_text(ctx, att) == "Will"
 
 
 def test_he_skips_a_person_the_article_calls_mrs() -> None:
-    from quoteattr.naming import article_genders
+    from quoteattr.coref import article_genders
 
     # Mr. Sanders spoke first. Mrs. Clinton followed. "We will win," he said.
     doc = from_conllu(conllu([
@@ -536,7 +555,7 @@ def test_an_apposition_chain_reaches_back_to_a_hyphenated_first_name() -> None:
     ]))
     ctx, cands = _ctx(doc)
     att = syntax.cue_subject(ctx, cands[0])
-    assert att is not None and "Smith" in doc.span_of(att.first, att.last).text
+    assert att is not None and "Smith" in mention_text(ctx, att)
 
 
 # He noted that, like him, Mrs. Clinton had been pilloried in coal country. (parsed with
@@ -665,41 +684,50 @@ def test_a_name_after_a_comma_right_before_the_cue_is_its_subject() -> None:
     doc = from_conllu(NAME_AFTER_COMMA)
     ctx, cands = _ctx(doc)
     att = syntax.cue_subject(ctx, cands[0])
-    assert att is not None and doc.words[att.head].text == "Ducey"
+    assert att is not None and doc.words[att.mention].text == "Ducey"
     # without the comma the name is only part of the subject's phrase ("the day after Ducey")
     plain = from_conllu(NAME_AFTER_COMMA.replace(",\t,\tPUNCT", "of\tof\tADP"))
     ctx, cands = _ctx(plain)
     att = syntax.cue_subject(ctx, cands[0])
-    assert att is None or doc.words[att.head].text != "Ducey"
+    assert att is None or doc.words[att.mention].text != "Ducey"
 
 
-def test_the_ranker_can_answer_that_nobody_is_the_speaker(monkeypatch) -> None:
-    from quoteattr import extractor
+def test_the_ranker_can_answer_that_nobody_is_the_speaker() -> None:
+    from quoteattr.linear import Weights
+    from quoteattr.resolvers import arbiter
+
+    def with_weights(w: dict[str, float]) -> ranker.Ranker:
+        return ranker.Ranker(Weights("ranker", ranker.FEATURES, w))
+
     # The plan was criticised by the Foreign Ministry as "reckless".
     doc = from_conllu(PASSIVE)
     ctx, cands = _ctx(doc)
     rule = syntax.passive_agent(ctx, cands[0])
     assert rule is not None
-    feats = ranker.nobody_features(doc, cands[0], rule)
+    feats = ranker.nobody_features(ctx, cands[0], rule)
     assert all(f.startswith("nobody|") for f in feats)
     assert "nobody|passive|agent=True" in feats
     # weights that favour nobody strongly: the pseudo-candidate wins ...
-    sure = {"nobody|bias": 20.0}
-    head, p = ranker.best(ctx, cands[0], rule, weights=sure)
+    sure = with_weights({"nobody|bias": 20.0})
+    ranking = sure.rank(ctx, cands[0], rule)
+    assert ranking is not None
+    head, p = ranking.best()
     assert head == ranker.NOBODY and p > 0.99
     # ... and weights without it never offer it
-    plain = {"bias": 0.1}
-    assert ranker.best(ctx, cands[0], rule, weights=plain)[0] != ranker.NOBODY
+    plain = with_weights({"bias": 0.1})
+    ranking = plain.rank(ctx, cands[0], rule)
+    assert ranking is not None and ranking.best()[0] != ranker.NOBODY
     # nor is it offered for a whole quoted sentence
     direct = from_conllu(DIRECT)
     dctx, dcands = _ctx(direct)
     assert dcands[0].kind == "direct"
-    assert ranker.best(dctx, dcands[0], None, weights=sure)[0] != ranker.NOBODY
-    # the extractor keeps the quote without a speaker when the ranker is sure, where no
-    # firm rule answered
-    monkeypatch.setattr(ranker, "_weights", lambda: sure)
-    assert extractor.resolve(ctx, cands[0], [], "rules+ranker") is None
-    assert extractor.resolve(ctx, cands[0], [], "ranker") is None
+    ranking = sure.rank(dctx, dcands[0], None)
+    assert ranking is not None and ranking.best()[0] != ranker.NOBODY
+    # the arbiter keeps the quote without a speaker when the ranker is sure, where no firm
+    # rule answered
+    assert arbiter.decide(ctx, cands[0], [], "rules+ranker", sure) is None
+    assert arbiter.decide(ctx, cands[0], [], "ranker", sure) is None
+    assert arbiter.decide(ctx, cands[0], [syntax.passive_agent], "rules", None) == rule
 
 
 # He ignored the tweets in which he called her "disgusting".
@@ -716,13 +744,13 @@ def test_an_embedded_pronoun_gives_way_to_the_same_pronoun_around_it() -> None:
     doc = from_conllu(EMBEDDED_PRONOUN)
     ctx, cands = _ctx(doc)
     att = syntax.cue_subject(ctx, cands[0])
-    assert att is not None and att.head == 0  # the outer "He", not "he called"
+    assert att is not None and att.mention == 0  # the outer "He", not "he called"
     # a different pronoun outside ("She ignored the tweets in which he called ...") is
     # someone else: the embedded one stays
     other = from_conllu(EMBEDDED_PRONOUN.replace("1\tHe\the", "1\tShe\tshe"))
     ctx, cands = _ctx(other)
     att = syntax.cue_subject(ctx, cands[0])
-    assert att is not None and att.head == 6
+    assert att is not None and att.mention == 6
 
 
 def test_a_headline_label_names_the_source_of_its_quotes() -> None:
@@ -732,7 +760,7 @@ def test_a_headline_label_names_the_source_of_its_quotes() -> None:
     ctx, cands = _ctx(doc)
     mocking = next(c for c in cands if doc.text[c.start:c.end] == "Mocking")
     att = patterns.headline_label(ctx, mocking)
-    assert att is not None and doc.span_of(att.first, att.last).text == "Pence"
+    assert att is not None and mention_text(ctx, att) == "Pence"
     assert att.resolver == "headline_label"
     # the quote in the body paragraph is no headline's
     ready = next(c for c in cands if "ready" in doc.text[c.start:c.end])
@@ -761,13 +789,13 @@ RELATIVE_SOURCE = conllu([
 def test_a_relative_pronoun_subject_is_a_ranker_candidate() -> None:
     doc = from_conllu(RELATIVE_SOURCE)
     _, cands = _ctx(doc)
-    heads = ranker.candidates(doc, cands[0])
+    heads = _ctx(doc)[0].mentions.candidates(cands[0])
     assert 8 in heads  # "which", the subject of "reported"
     assert 6 in heads and 0 in heads  # "Department", "Politifact"
     # a relative pronoun that is no subject is not a candidate
     obj = from_conllu(RELATIVE_SOURCE.replace("\twhich\twhich\tPRON\t_\t_\t10\tnsubj",
                                               "\twhich\twhich\tPRON\t_\t_\t10\tobj"))
-    assert 8 not in ranker.candidates(obj, quote_candidates(obj)[0])
+    assert 8 not in _ctx(obj)[0].mentions.candidates(quote_candidates(obj)[0])
 
 
 # "We will respond," Obama said after meeting with Putin. He added: "Our goal is peace."
@@ -808,10 +836,10 @@ MISTAGGED = conllu([
 
 def test_a_name_the_tagger_missed_is_still_a_ranker_candidate() -> None:
     doc = from_conllu(MISTAGGED)
-    assert 0 in ranker.candidates(doc, quote_candidates(doc)[0])
+    assert 0 in _ctx(doc)[0].mentions.candidates(quote_candidates(doc)[0])
     # without the entity it is an adjective like any other
     plain = from_conllu(MISTAGGED.replace("NER=S-ORG", "_"))
-    assert 0 not in ranker.candidates(plain, quote_candidates(plain)[0])
+    assert 0 not in _ctx(plain)[0].mentions.candidates(quote_candidates(plain)[0])
 
 
 # "We will win," Hillary Clinton said. Donald Trump spoke later. She added: "We are ready."
@@ -833,7 +861,7 @@ OTHER_GENDER = conllu([
 
 
 def test_a_pronoun_never_takes_a_first_name_of_the_other_gender() -> None:
-    from quoteattr.naming import _disagrees
+    from quoteattr.coref import _disagrees
 
     assert _disagrees("Donald Trump", "f", {}) and not _disagrees("Donald Trump", "m", {})
     assert not _disagrees("Trump", "f", {})  # a surname alone tells nothing
@@ -860,9 +888,15 @@ def test_quoted_words_of_a_report_within_a_report_are_the_outer_speakers() -> No
     doc = from_conllu(REPORT_IN_REPORT)
     _, cands = _ctx(doc)
     assert cands[0].kind == "mixed" and doc.words[cands[0].cue].text == "asked"
-    assert first_answer(doc, syntax.cue_subject) == ("reporting_speaker", "Trump")
+    assert first_answer(doc, syntax.reporting_speaker) == ("reporting_speaker", "Trump")
+    # each rule names only itself: the cue's own subject is cue_subject's answer, and the
+    # outer speaker wins because reporting_speaker is asked first
+    assert first_answer(doc, syntax.cue_subject) == ("cue_subject", "he")
+    assert [q.resolver for q in run_stages(doc, strategy="rules").quotes] == [
+        "reporting_speaker"]
     # no speech verb around the cue's clause: its own subject speaks
     hoped = from_conllu(REPORT_IN_REPORT.replace("\tsaid\tsay\t", "\thoped\thope\t"))
+    assert first_answer(hoped, syntax.reporting_speaker) is None
     assert first_answer(hoped, syntax.cue_subject) == ("cue_subject", "he")
 
 
@@ -912,7 +946,7 @@ def test_adjacent_never_names_a_day() -> None:
         doc = from_regex(text)
         ctx, cands = _ctx(doc)
         att = patterns.adjacent(ctx, cands[0])
-        assert (att and doc.span_of(att.first, att.last).text) == who, text
+        assert (att and mention_text(ctx, att)) == who, text
 
 
 # Clinton said she wanted to speak "directly to voters".
@@ -930,7 +964,7 @@ def test_the_outermost_speech_verb_speaks_through_complement_clauses() -> None:
     doc = from_conllu(REPORT_THROUGH_XCOMP)
     _, cands = _ctx(doc)
     assert doc.words[cands[0].cue].text == "speak"
-    assert first_answer(doc, syntax.cue_subject) == ("reporting_speaker", "Clinton")
+    assert first_answer(doc, syntax.reporting_speaker) == ("reporting_speaker", "Clinton")
 
 
 # Calls men derogatory names, like "pigs". (a bullet without a subject, "Calls" tagged a noun)
@@ -946,7 +980,7 @@ def test_what_a_verb_tagged_as_a_noun_is_said_of_is_no_speaker_candidate() -> No
     doc = from_conllu(SUBJECTLESS)
     q = quote_candidates(doc)[0]
     assert doc.words[q.cue].text == "Calls"
-    heads = [doc.words[i].text for i in ranker.candidates(doc, q)]
+    heads = [doc.words[i].text for i in _ctx(doc)[0].mentions.candidates(q)]
     assert "men" not in heads and "names" in heads
 
 

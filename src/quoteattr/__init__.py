@@ -20,7 +20,14 @@ import os
 import threading
 from collections.abc import Iterable, Iterator
 
-from .errors import ConllUError, EvaluationError, InputError, ModelError, QuoteattrError
+from .errors import (
+    ConllUError,
+    EvaluationError,
+    InputError,
+    LexiconError,
+    ModelError,
+    QuoteattrError,
+)
 from .extractor import Extractor
 from .types import Entity, Quote, Result, Span, Speaker
 
@@ -32,6 +39,7 @@ __all__ = [
     "EvaluationError",
     "Extractor",
     "InputError",
+    "LexiconError",
     "ModelError",
     "Quote",
     "QuoteattrError",

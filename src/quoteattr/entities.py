@@ -24,25 +24,13 @@ from .types import Span
 
 __all__ = [
     "EntityCluster",
-    "MentionInfo",
+    "NameIndex",
     "NameOccurrence",
     "canonical_names",
-    "cluster",
     "name_occurrences",
     "people",
     "resolve_name",
 ]
-
-_CACHE_SIZE = 8
-
-
-@attrs.frozen
-class MentionInfo:
-    """One reference to a speaker, as the resolver found it."""
-
-    span: Span
-    type: str  # PERSON | ORG | GPE | OTHER
-    role: RoleInfo | None = None
 
 
 @attrs.frozen
@@ -70,8 +58,9 @@ class NameOccurrence:
 
 # ------------------------------------------------------------------ the name index
 
-class _NameIndex:
-    """Every naming of a person in one document, in text order."""
+class NameIndex:
+    """Every naming of a person in one document, in text order. Built once per document by
+    :meth:`build` (the mention pass holds it); it never changes after that."""
 
     def __init__(self, occurrences: list[NameOccurrence],
                  descriptions: list[RoleInfo]) -> None:
@@ -89,6 +78,12 @@ class _NameIndex:
                 self.roled.setdefault(key, []).append(o.span.start)
         self.descriptions = descriptions  # roles without a name ("the US defence secretary")
         self._holders: list[tuple[int, str, str | None, str]] | None = None
+
+    @classmethod
+    def build(cls, doc: Document) -> NameIndex:
+        """The name index of ``doc``."""
+        occurrences, descriptions = _collect(doc)
+        return cls(occurrences, descriptions)
 
     def holders(self) -> list[tuple[int, str, str | None, str]]:
         """(position, role, affiliation, fullest name) for every role the article gives a
@@ -204,23 +199,9 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _strip_suffix(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    while len(tokens) > 1 and _key(tokens[-1]) in ("jr", "sr", "ii", "iii", "iv"):
+    while len(tokens) > 1 and _key(tokens[-1]) in lexicons.words("name_suffix"):
         tokens = tokens[:-1]
     return tokens
-
-
-_cache: list[tuple[Document, _NameIndex]] = []
-
-
-def _index(doc: Document) -> _NameIndex:
-    for cached, index in _cache:
-        if cached is doc:
-            return index
-    occurrences, descriptions = _collect(doc)
-    index = _NameIndex(occurrences, descriptions)
-    _cache.insert(0, (doc, index))
-    del _cache[_CACHE_SIZE:]
-    return index
 
 
 def name_occurrences(doc: Document) -> list[NameOccurrence]:
@@ -326,7 +307,7 @@ def canonical_names(doc: Document) -> dict[str, str]:
     """Every person-name form in the article -> the fullest form of that name
     ("Netanyahu" -> "Benjamin Netanyahu"). Forms are written without honorifics or 's; a
     surname shared by two people maps to the one named last before its first bare use."""
-    index = _index(doc)
+    index = NameIndex.build(doc)
     out: dict[str, str] = {}
     for o in index.occurrences:
         form = " ".join(o.tokens)
@@ -337,7 +318,7 @@ def canonical_names(doc: Document) -> dict[str, str]:
 
 # ------------------------------------------------------------------ one mention
 
-def resolve_name(doc: Document, mention: Span, role: RoleInfo | None = None,
+def resolve_name(doc: Document, index: NameIndex, mention: Span, role: RoleInfo | None = None,
                  gender: str | None = None) -> tuple[str | None, str]:
     """(canonical name, type) of one speaker mention.
 
@@ -347,20 +328,19 @@ def resolve_name(doc: Document, mention: Span, role: RoleInfo | None = None,
     common-noun phrase ("media there") -> None. ``role`` is the mention's
     :func:`roles.analyse`, computed here when not given; ``gender`` (``"m"``/``"f"``) that of
     the pronoun the mention is the antecedent of, or else of the mention's courtesy title
-    ("Mrs."), to choose among full names.
+    ("Mrs."), to choose among full names. ``index`` is the document's :class:`NameIndex`.
     """
     words = doc.words_in(mention.start, mention.end)
     if not words:
         return None, "OTHER"
     text = mention.text.strip()
     if len(words) == 1 and text.lower() in lexicons.pronouns():
-        return None, _pronoun_type(text.lower())
-    if doc.words[words[0]].text.lower() in _QUANTIFIERS and not any(
+        return None, lexicons.pronoun_type(text)
+    if doc.words[words[0]].text.lower() in lexicons.words("quantifier") and not any(
             e.type == "PERSON" for e in doc.entities_in(mention.start, mention.end)):
         # "Some Democrats", "Many": part of a group (but "One adviser, David Plouffe")
         return _own_name(doc, words[0], words[-1] + 1)
     info = role if role is not None else roles.analyse(doc, words[0], words[-1] + 1)
-    index = _index(doc)
     if gender is None:
         # "Mrs. Clinton" is not Bill Clinton, however recently he was named
         gender = lexicons.honorific_genders().get(doc.words[words[0]].text.lower())
@@ -372,28 +352,19 @@ def resolve_name(doc: Document, mention: Span, role: RoleInfo | None = None,
     return _own_name(doc, words[0], words[-1] + 1)
 
 
-def _pronoun_type(word: str) -> str:
-    gender, number, _ = lexicons.pronouns()[word]
-    return "PERSON" if gender in ("m", "f") or (gender == "x" and number == "sg") else "OTHER"
-
-
 def _own_name(doc: Document, first: int, last: int) -> tuple[str | None, str]:
     """An organisation's or place's name: its words without determiners or 's."""
     us = roles.units(doc, first, last)
-    while us and us[0].lower in ("the", "a", "an"):
+    while us and us[0].lower in lexicons.words("article"):
         us = us[1:]
     if not us:
         return None, "OTHER"
-    if us[0].lower in _QUANTIFIERS:
+    if us[0].lower in lexicons.words("quantifier"):
         # "Some Democrats", "one Trump confidant", "Many": some of a group, no one's name
         return None, _type_of(doc, us, doc.text[us[0].start:us[-1].end])
     own = doc.text[us[0].start:us[-1].end]
     proper = any(_proper(doc, u) for u in us)
     return (own if proper else None), _type_of(doc, us, own)
-
-
-_QUANTIFIERS = frozenset({"some", "many", "most", "few", "several", "another", "other",
-                          "others", "one", "two", "three", "all", "both", "each", "any"})
 
 
 def _proper(doc: Document, u: roles.Unit) -> bool:
@@ -434,40 +405,7 @@ class _Group:
     affiliations: list[tuple[int, str]] = attrs.field(factory=list)
 
 
-def cluster(doc: Document, mentions: Sequence[MentionInfo]) -> list[EntityCluster]:
-    """The entities behind ``mentions``, each once, in order of first mention. An entity
-    keeps every role and the affiliation found at any of its mentions; a named person also
-    gets the roles the article gives that name elsewhere."""
-    groups: dict[tuple[object, ...], _Group] = {}
-    for m in sorted(mentions, key=lambda m: (m.span.start, m.span.end)):
-        words = doc.words_in(m.span.start, m.span.end)
-        info = m.role
-        if info is None and words:
-            info = roles.analyse(doc, words[0], words[-1] + 1)
-        name, typ = resolve_name(doc, m.span, info)
-        if m.type != "OTHER":
-            typ = m.type
-        g = groups.setdefault(_group_key(m, name, info), _Group(name, typ, m.span.start))
-        if g.type == "OTHER":
-            g.type = typ
-        g.mentions.setdefault((m.span.start, m.span.end), m.span)
-        if info is not None and info.role:
-            g.roles.append((m.span.start, info.role))
-        if info is not None and info.affiliation:
-            g.affiliations.append((m.span.start, info.affiliation))
-    index = _index(doc)
-    return [_finish(g, index) for g in sorted(groups.values(), key=lambda g: g.first)]
-
-
-def _group_key(m: MentionInfo, name: str | None, info: RoleInfo | None) -> tuple[object, ...]:
-    if name:
-        return ("name", name.lower())
-    if info is not None and info.role:
-        return ("role", roles.role_key(info.role), info.affiliation)
-    return ("mention", m.span.start, m.span.end)
-
-
-def _finish(g: _Group, index: _NameIndex) -> EntityCluster:
+def _finish(g: _Group, index: NameIndex) -> EntityCluster:
     found_roles, found_affs = list(g.roles), list(g.affiliations)
     if g.name is not None and g.type == "PERSON":
         for pos, role, affiliation, name in index.holders():
@@ -499,9 +437,9 @@ def _capitals(text: str) -> int:
     return sum(c.isupper() for c in text)
 
 
-def people(doc: Document) -> list[EntityCluster]:
-    """Every person the article names, with the roles and affiliation it gives them."""
-    index = _index(doc)
+def people(index: NameIndex) -> list[EntityCluster]:
+    """Every person the article names (``index``: its name index), with the roles and
+    affiliation it gives them."""
     groups: dict[str, _Group] = {}
     for o in index.occurrences:
         name = index.fullest(o.tokens, o.span.start)

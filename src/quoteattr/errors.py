@@ -21,3 +21,7 @@ class ConllUError(QuoteattrError, ValueError):
 
 class EvaluationError(QuoteattrError):
     """An evaluation corpus is missing or malformed."""
+
+
+class LexiconError(QuoteattrError):
+    """A word list in ``quoteattr/lexicons/`` is malformed (a bad row, an unknown value)."""

@@ -12,65 +12,61 @@ Needs the dependency tree; fast mode finds no indirect quotes.
 
 from __future__ import annotations
 
-from . import cues
+from collections.abc import Sequence
+
+from .cues import CueEntry, Cues
 from .nlp.document import Document, Word
-from .resolvers.base import Candidate
+from .values import CharRange, QuoteCandidate, QuoteId, WordRange
 
 _CLAUSE = ("ccomp",)
-_OBJECT_CUES = {"blame", "accuse", "criticize", "criticise", "praise", "condemn", "charge"}
-# cues whose object is the person spoken to, not what was said ("told reporters")
-_ADDRESSEE_CUES = {"tell", "ask", "inform", "assure", "remind", "advise", "answer", "urge",
-                   "question", "thank", "warn", "caution", "reply", "respond", "tweet", "write"}
 
 
-def find(doc: Document, taken: set[int], quoted: list[tuple[int, int]]) -> list[Candidate]:
-    """Indirect quotes in doc. ``taken``: cue words already used by direct/mixed quotes;
-    ``quoted``: character spans of quotation marks' content (indirect content never
-    overlaps them)."""
+def find(doc: Document, cues: Cues, taken: set[int],
+         quoted: Sequence[CharRange]) -> list[QuoteCandidate]:
+    """Indirect quotes in doc (ids not yet given: -1). ``taken``: cue words already used by
+    direct/mixed quotes; ``quoted``: the characters of quotation marks' content (indirect
+    content never overlaps them)."""
     if not doc.parsed:
         return []
-    out: list[Candidate] = []
-    for i, w in enumerate(doc.words):
-        entry = cues.cue_entry(doc, i)
+    out: list[QuoteCandidate] = []
+    for i in range(len(doc.words)):
+        entry = cues.entry(i)
         if entry is None or not entry.indirect:
             continue
         if i in taken:
             # a cue a quotation already uses may still introduce a "that" clause beside it
             # (told MSNBC's "Morning Joe" that nobody would ...)
-            span = _complement(doc, i)
-            if span is None or doc.words[span[0]].text.lower() != "that":
+            span = _complement(doc, cues, i)
+            if span is None or doc.words[span.first].text.lower() != "that":
                 continue
         else:
-            span = _content(doc, i, cues.lemma_of(w))
-        if span is None:
+            span = _content(doc, cues, i, entry)
+        if span is None or len(span) < 3:
             continue
-        first, last = span
-        s, e = doc.words[first].start, doc.words[last - 1].end
-        if any(qs < e and s < qe for qs, qe in quoted):
+        chars = CharRange(doc.words[span.first].start, doc.words[span.last - 1].end)
+        if any(q.overlaps(chars) for q in quoted):
             continue
-        if last - first < 3:
-            continue
-        out.append(Candidate(s, e, "indirect", first, last, i, None))
+        out.append(QuoteCandidate(QuoteId(-1), chars, "indirect", span, i, None))
     return out
 
 
-def _content(doc: Document, cue: int, lemma: str) -> tuple[int, int] | None:
-    if lemma == "according to" or doc.words[cue].text.lower() == "according":
+def _content(doc: Document, cues: Cues, cue: int, entry: CueEntry) -> WordRange | None:
+    if entry.lemma == "according to":
         return _according_clause(doc, cue)
     around = _parenthetical(doc, cue)
     if around is not None:
         return around
-    complement = _complement(doc, cue)
+    complement = _complement(doc, cues, cue)
     if complement is not None:
         return complement
-    fronted = _fronted_content(doc, cue)
+    fronted = _fronted_content(doc, cues, cue)
     if fronted is not None:
         return fronted
-    if lemma not in _OBJECT_CUES:
+    if entry.object != "target":
         # a misparsed complement ("reported a cyberattack ... caused the blackout" read as
         # object + clause): the cue's right dependents, when they hold a verb
         parts = ["obj", "xcomp", "advcl", "parataxis", "dep", "conj"]
-        if lemma not in _ADDRESSEE_CUES:
+        if entry.object != "addressee":
             parts.append("iobj")  # "said the union expected ...": no one is said *to*
         right = [c for c in doc.children(cue) if c > cue
                  and doc.words[c].deprel.split(":")[0] in parts]
@@ -79,18 +75,18 @@ def _content(doc: Document, cue: int, lemma: str) -> tuple[int, int] | None:
             clause = sorted(set(clause) | _stranded_predicate(doc, clause[-1] + 1))
         if len(clause) >= 4 and any(doc.words[k].upos in ("VERB", "AUX") for k in clause) and \
                 clause[0] <= cue + 2:
-            return _trim(doc, clause)
+            return _trim(doc, clause, cues)
     if cue + 1 < len(doc.words) and doc.words[cue + 1].text.lower() == "that" and \
             all(doc.words[c].upos == "PUNCT" for c in doc.children(cue)):
         # "warning that it would ..." with the cue tagged a noun and nothing hung on it: the
         # words from "that" to the end of the sentence
         sent = doc.sentence_of(cue)
-        return _trim(doc, list(range(cue + 1, sent.last)))
-    if lemma in _ADDRESSEE_CUES:
-        addressed = _clause_on_addressee(doc, cue)
+        return _trim(doc, list(range(cue + 1, sent.last)), cues)
+    if entry.object == "addressee":
+        addressed = _clause_on_addressee(doc, cues, cue)
         if addressed is not None:
             return addressed
-    if lemma in _OBJECT_CUES or lemma not in _ADDRESSEE_CUES:
+    else:
         objs = [c for c in doc.children(cue) if doc.words[c].deprel == "obj" and c > cue
                 and doc.words[c].upos in ("NOUN", "PROPN", "NUM")]
         if objs:
@@ -101,11 +97,11 @@ def _content(doc: Document, cue: int, lemma: str) -> tuple[int, int] | None:
                         doc.words[k].text.lower() in ("for", "of", "over")
                         for k in doc.children_by(c, "case")):
                     words.update(doc.subtree(c))
-            return _trim(doc, sorted(words))
+            return _trim(doc, sorted(words), cues)
     return None
 
 
-def _clause_on_addressee(doc: Document, cue: int) -> tuple[int, int] | None:
+def _clause_on_addressee(doc: Document, cues: Cues, cue: int) -> WordRange | None:
     """``told a meeting of Pacific Island leaders that few people understood ...``, parsed with
     the "that" clause hung on the addressee: that clause."""
     for c in doc.children(cue):
@@ -118,7 +114,7 @@ def _clause_on_addressee(doc: Document, cue: int) -> tuple[int, int] | None:
             if doc.words[min(clause)].text.lower() == "that" and min(clause) > c:
                 # with whatever else the parser hung on the addressee after the "that"
                 rest = [j for j in doc.subtree(c) if j > min(clause)]
-                return _trim(doc, sorted(set(clause) | set(rest)))
+                return _trim(doc, sorted(set(clause) | set(rest)), cues)
     return None
 
 
@@ -141,7 +137,7 @@ def _stranded_predicate(doc: Document, k: int) -> set[int]:
 _CLAUSE_PARTS = ("ccomp", "advcl", "conj", "parataxis", "obj", "xcomp", "dep")
 
 
-def _complement(doc: Document, cue: int) -> tuple[int, int] | None:
+def _complement(doc: Document, cues: Cues, cue: int) -> WordRange | None:
     """``said (that) the plan failed``: the complement clause after the cue, with the pieces a
     parser splits it into ("said she thinks | America is strongest" as two complements;
     "said the politics | surrounding ... would be" as object and complement)."""
@@ -160,10 +156,10 @@ def _complement(doc: Document, cue: int) -> tuple[int, int] | None:
     # words the parser hung on the cue from inside the clause ("noted that, like him, Mrs.
     # Clinton had been ..." with "like him" on "noted") are still the clause's words
     words.update(range(min(words), max(words)))
-    return _trim(doc, sorted(words))
+    return _trim(doc, sorted(words), cues)
 
 
-def _fronted_content(doc: Document, cue: int) -> tuple[int, int] | None:
+def _fronted_content(doc: Document, cues: Cues, cue: int) -> WordRange | None:
     """``The talks failed, officials said.`` / ``..., said a spokesman.``: the reported clause
     opens the sentence and the cue clause follows it after a comma (parsed as the cue's
     complement on its left, or the cue as the clause's parataxis or conjunct)."""
@@ -187,10 +183,10 @@ def _fronted_content(doc: Document, cue: int) -> tuple[int, int] | None:
     if any(doc.words[k].upos == "VERB" and k not in doc.subtree(cue)
            for k in range(cue + 1, sent.last)):
         return None
-    return _trim(doc, list(range(sent.first, comma)))
+    return _trim(doc, list(range(sent.first, comma)), cues)
 
 
-def _according_clause(doc: Document, cue: int) -> tuple[int, int] | None:
+def _according_clause(doc: Document, cue: int) -> WordRange | None:
     """The sentence around ``according to X``, without that phrase: the longer side when the
     phrase sits in the middle."""
     noun = doc.words[cue].head
@@ -202,10 +198,10 @@ def _according_clause(doc: Document, cue: int) -> tuple[int, int] | None:
     left = list(range(sent.first, lo))
     right = list(range(hi + 1, sent.last))
     words = left if len(left) > len(right) else right
-    return _trim(doc, words, split_participles=False)
+    return _trim(doc, words, None)
 
 
-def _parenthetical(doc: Document, cue: int) -> tuple[int, int] | None:
+def _parenthetical(doc: Document, cue: int) -> WordRange | None:
     """``The museum, Mr. Obama said, would make ...``: a cue clause between commas inside the
     reported sentence; the content is the whole sentence (the attribution inside it)."""
     sent = doc.sentence_of(cue)
@@ -222,7 +218,7 @@ def _parenthetical(doc: Document, cue: int) -> tuple[int, int] | None:
         doc.words[lo - 1].text == "," and doc.words[hi + 1].text == ","
     if not framed and not _between_commas(doc, cue):
         return None
-    return _trim(doc, list(range(sent.first, sent.last)), split_participles=False)
+    return _trim(doc, list(range(sent.first, sent.last)), None)
 
 
 _NAME_TAGS = ("PROPN", "PRON", "NOUN", "DET", "ADJ", "PUNCT")
@@ -249,19 +245,19 @@ def _participle(w: Word) -> bool:
     return w.xpos in ("VBG", "VBN") or w.text.endswith("ing")
 
 
-def _trim(doc: Document, words: list[int], split_participles: bool = True
-          ) -> tuple[int, int] | None:
+def _trim(doc: Document, words: list[int], cues: Cues | None) -> WordRange | None:
+    """The contiguous run of ``words`` from the first, without punctuation and conjunctions
+    at its edges. With ``cues``, the run also stops at a comma before a participle that is
+    itself a cue (", warning that ...": another report)."""
     if not words:
         return None
-    first, last = min(words), max(words)
-    # keep a contiguous run; stop at a comma before a participle that is itself a cue
-    # (", warning that ...": another report)
+    first = min(words)
     run = sorted(words)
     end = first
     for k in run:
-        if k > end + 1 or (split_participles and doc.words[k].text == "," and
+        if k > end + 1 or (cues is not None and doc.words[k].text == "," and
                            k + 1 < len(doc.words) and _participle(doc.words[k + 1]) and
-                           cues.is_cue(doc, k + 1)):
+                           cues.is_cue(k + 1)):
             break
         end = k
     last = end
@@ -271,4 +267,4 @@ def _trim(doc: Document, words: list[int], split_participles: bool = True
         last -= 1
     if last < first:
         return None
-    return first, last + 1
+    return WordRange(first, last + 1)

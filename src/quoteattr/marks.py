@@ -58,7 +58,15 @@ SINGLE_MARKS = "'‘’‛"
 LOW_MARKS = "„‚"
 # Guillemets, double and single, either way round: French «...», German and Danish »...«.
 GUILLEMETS = "«»‹›"
+#: Every quotation-mark character: the one alphabet the other stages read.
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS + LOW_MARKS + GUILLEMETS
+#: Dashes, as set before a trailing attribution (``..." -Commissioner Geoffrey Starks``).
+DASHES = "-—–―"
+
+
+def is_marks(token: str) -> bool:
+    """Whether ``token`` (a word of the parse) is made of quotation marks only."""
+    return bool(token) and all(ch in ALL_MARKS for ch in token)
 
 # --- context characters ------------------------------------------------------------------
 # Just before a mark, these (like a space) let it open: ("...") or —"...".

@@ -1,20 +1,47 @@
-"""Speaker candidates: the words that can refer to a speaker, and their type.
+"""The mention pass: the words that can refer to a speaker, read once per document.
 
-A mention is a contiguous run of words: a name (NER or a capitalised run), a noun phrase
-("The US defence secretary", "media there"), or a pronoun. Given the head word a resolver
-chose, :func:`mention_bounds` finds the words of the mention, and :func:`full_bounds` the same
-noun phrase with its apposition, where roles are read ("The Israeli military chief, Aviv
-Kochavi").
+A mention is named by its head word (:class:`~quoteattr.values.MentionId`). :func:`bounds` is
+the one noun-phrase routine: every stage that needs a mention's words asks it (through
+:class:`Mentions`), so a speaker's words never depend on which rule chose it. With a tree, the
+noun phrase is the head's subtree without clauses, coordination and punctuation ("The US
+defence secretary", "media there"), a description's name in apposition ("The Israeli
+military chief, Aviv Kochavi" is "Aviv Kochavi"), and the capitalised run a parser split; its
+``full`` form keeps the apposition, where roles are read. Without a tree (fast mode), it is
+the run of capitalised words, title words and determiners around the head.
+
+:class:`Mentions` holds the document's mentions, each computed once when first asked for:
+bounds, type (PERSON, ORG, GPE, OTHER), and the name, role and affiliation the mention itself
+gives, read against the document's name index (:class:`quoteattr.entities.NameIndex`, built
+once). It also lists the candidate speakers around a quote (:meth:`Mentions.candidates`).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
+import attrs
 import regex
 
-from . import cues, lexicons
+from . import entities, lexicons, marks, roles
+from .cues import Cues, lemma_of
+from .entities import NameIndex
 from .nlp.document import Document
+from .values import Mention, MentionId, QuoteCandidate, WordRange
+
+__all__ = [
+    "DATELINE",
+    "Mentions",
+    "bounds",
+    "dateline_end",
+    "enclosing_subject",
+    "is_pronoun",
+    "pronouns",
+    "relative_antecedent",
+    "speaker_type",
+]
 
 # relations that leave the noun phrase (clauses, coordination, punctuation around it)
 _OUTSIDE_NP = {"acl", "advcl", "parataxis", "dep", "cc", "conj", "punct", "appos", "case",
@@ -22,54 +49,70 @@ _OUTSIDE_NP = {"acl", "advcl", "parataxis", "dep", "cc", "conj", "punct", "appos
                # the clause around a predicate noun ("There has been no statement")
                "expl", "cop", "aux"}
 _KEEP_NMOD = {"nmod:poss", "nmod:npmod", "nmod:tmod"}
+_HEAD_POS = {"NOUN", "PROPN", "PRON"}
+_APPOSITION_PUNCT = frozenset({",", "-", "--", "—", "–", "(", ")", "[", "]"})
+# a word of a name: capitalised letters, with inner apostrophes or hyphens ("O'Neill",
+# "Jae-won"), an initial ("G."), or a particle the tokenizer split off ("O'")
+_NAME_WORD = regex.compile(r"\p{Lu}(?:\p{L}+(?:['’\-]\p{L}+)*|\.|['’])?|\p{Lu}\p{L}*['’\-]\p{L}+")
 
+
+# ------------------------------------------------------------------ pronouns
 
 @functools.cache
-def pronouns() -> dict[str, tuple[str, str]]:
-    """Pronoun -> (gender m|f|n|x, number sg|pl), from lexicons/pronouns.tsv."""
-    return {w: (g, n) for w, (g, n, _person) in lexicons.pronouns().items()}
+def pronouns() -> Mapping[str, tuple[str, str]]:
+    """Pronoun -> (gender m|f|n|x, number sg|pl|x), from lexicons/pronouns.tsv."""
+    return MappingProxyType({w: (g, n) for w, (g, n, _p) in lexicons.pronouns().items()})
 
 
-def is_pronoun(doc: Document, first: int, last: int) -> bool:
-    return last - first == 1 and doc.words[first].text.lower() in pronouns()
+def is_pronoun(doc: Document, words: WordRange) -> bool:
+    return len(words) == 1 and doc.words[words.first].text.lower() in pronouns()
 
 
-def mention_bounds(doc: Document, head: int) -> tuple[int, int]:
-    """Words [first, last) of the mention headed by word ``head``, without apposition.
 
-    When the head is a description and its apposition is a name ("The Israeli military
-    chief, Aviv Kochavi"), the name is the mention.
-    """
+# ------------------------------------------------------------------ the noun-phrase routine
+
+def bounds(doc: Document, cues: Cues, head: int) -> tuple[WordRange, WordRange]:
+    """The words of the mention headed by word ``head`` and its ``full`` form with the
+    apposition (see the module docstring)."""
+    if not doc.parsed:
+        surface = _surface(doc, head)
+        return surface, surface
+    words = _tree_words(doc, cues, head)
+    full = _without_verb(doc, cues, head, *_np(doc, head, with_appos=True))
+    return words, WordRange(min(full.first, words.first), max(full.last, words.last))
+
+
+def _tree_words(doc: Document, cues: Cues, head: int) -> WordRange:
+    """The mention without its apposition: the head's noun phrase, or for a description the
+    name in apposition to it ("The Israeli military chief, Aviv Kochavi")."""
     first, last = _np(doc, head, with_appos=False)
-    if doc.parsed and not _has_name(doc, first, last):
+    if not _has_name(doc, first, last):
         for a in doc.children_by(head, "appos"):
             af, al = _np(doc, a, with_appos=False)
-            if _has_name(doc, af, al):
-                return _without_verb(doc, head, *_extend_name(doc, af, al))
+            if _has_name(doc, af, al) and _apposed(doc, last - 1, af):
+                return _without_verb(doc, cues, head, *_extend_name(doc, af, al))
         named = _apposed_name(doc, last)
         if named is not None:
-            return _without_verb(doc, head, *named)
-    return _without_verb(doc, head, *_extend_name(doc, first, last))
+            return _without_verb(doc, cues, head, *named)
+    return _without_verb(doc, cues, head, *_extend_name(doc, first, last))
 
 
-def _without_verb(doc: Document, head: int, first: int, last: int) -> tuple[int, int]:
+def _without_verb(doc: Document, cues: Cues, head: int, first: int, last: int) -> WordRange:
     """A mention never runs over a speech verb the tagger called a noun, as in headlines:
     "Chris Christie Calls/NOUN Hillary Clinton 'A Disgrace'" is "Chris Christie", whichever
     noun the parser made its head; "Calls/NOUN men derogatory names" is "men"."""
-    if not doc.parsed:
-        return first, last
     for k in range(first, last):
         w = doc.words[k]
         # "United States/PROPN" is inside a name; "Calls/PROPN" in a headline is not
         if k == head or not (w.upos == "NOUN" or (w.upos == "PROPN" and w.ner == "O")):
             continue
-        entry = cues.cue_entry(doc, k)
+        entry = cues.entry(k)
         if entry is None or entry.part != "verb":
             continue
         if k > first:
-            return first, k
+            return WordRange(first, k)
         first = k + 1
-    return first, last
+    return WordRange(first, last)
 
 
 def _apposed_name(doc: Document, last: int) -> tuple[int, int] | None:
@@ -89,13 +132,13 @@ def _apposed_name(doc: Document, last: int) -> tuple[int, int] | None:
 def _extend_name(doc: Document, first: int, last: int) -> tuple[int, int]:
     """Parsers sometimes split a name ("Hugh" and "Hill" as two subjects): take in the
     capitalised proper nouns right next to a name mention."""
-    if not doc.parsed or not _has_name(doc, first, last):
+    if not _has_name(doc, first, last):
         return first, last
     s = doc.sentence_of(first)
 
     def cap(k: int) -> bool:
         w = doc.words[k]
-        return w.text[:1].isupper() and w.text.isalpha() and w.upos not in ("VERB", "AUX")
+        return bool(_NAME_WORD.fullmatch(w.text)) and w.upos not in ("VERB", "AUX")
 
     # a capitalised run (title and name: "Israel Prime Minister Benjamin Netanyahu") is one
     # mention whatever the parser split it into
@@ -110,19 +153,13 @@ def _extend_name(doc: Document, first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
-def full_bounds(doc: Document, head: int) -> tuple[int, int]:
-    """The mention with its apposition, for reading roles."""
-    return _without_verb(doc, head, *_np(doc, head, with_appos=True))
-
-
 def _has_name(doc: Document, first: int, last: int) -> bool:
     return any(doc.words[i].upos == "PROPN" or doc.words[i].ner.endswith("PERSON")
                for i in range(first, last))
 
 
 def _np(doc: Document, head: int, with_appos: bool) -> tuple[int, int]:
-    if not doc.parsed:
-        return name_run(doc, head)
+    """The noun phrase of ``head`` in the tree: [first, last) word indexes."""
     keep = {head}
     stack = [head]
     copular = any(doc.words[c].deprel.split(":")[0] in ("cop", "expl")
@@ -130,6 +167,8 @@ def _np(doc: Document, head: int, with_appos: bool) -> tuple[int, int]:
     while stack:
         j = stack.pop()
         for c in doc.children(j):
+            if c in keep:
+                continue  # a hand-built tree may hold a cycle: never walk a word twice
             rel = doc.words[c].deprel
             base = rel.split(":")[0]
             if rel == "appos" and with_appos and j == head:
@@ -145,6 +184,8 @@ def _np(doc: Document, head: int, with_appos: bool) -> tuple[int, int]:
                 continue
             elif base in ("nsubj", "csubj") and j == head and copular:
                 continue  # "the statement is a summary": the subject is not the predicate's
+            elif base == "amod" and j == head and c > head:
+                continue  # a postmodifier ("one Democrat familiar with the talks")
             keep.add(c)
             stack.append(c)
     # contiguous run around the head
@@ -156,21 +197,32 @@ def _np(doc: Document, head: int, with_appos: bool) -> tuple[int, int]:
     # appositions are separated by commas: include the punctuation between
     if with_appos:
         for a in doc.children_by(head, "appos"):
+            if a == head:
+                continue
             af, al = _np(doc, a, with_appos=False)
-            if af > last and all(doc.words[k].upos == "PUNCT" for k in range(last + 1, af)):
+            if af > last and _apposed(doc, last, af):
                 last = al - 1
     # "media there", "officials here"
-    if last + 1 < len(doc.words) and doc.words[last + 1].text.lower() in ("there", "here") \
+    if last + 1 < len(doc.words) and \
+            doc.words[last + 1].text.lower() in lexicons.words("place_adverb") \
             and doc.words[last].upos in ("NOUN", "PROPN"):
         last += 1
     # punctuation at the edges, and a "what" the parser took for a determiner ("what
     # multiple lawmakers called ...")
     while first < last and (doc.words[first].upos == "PUNCT" or
-                            doc.words[first].text.lower() in ("what", "which", "whose")):
+                            doc.words[first].text.lower() in lexicons.words("mention_edge")):
         first += 1
     while last > first and doc.words[last].upos == "PUNCT":
         last -= 1
     return first, last + 1
+
+
+def _apposed(doc: Document, last: int, first: int) -> bool:
+    """Whether a phrase starting at word ``first`` stands in apposition to one ending at word
+    ``last``: right after it, or after commas, dashes or brackets (a colon introduces
+    something else: "WALLACE: Governor, ...")."""
+    return first > last and all(doc.words[k].text in _APPOSITION_PUNCT
+                                for k in range(last + 1, first))
 
 
 def _contiguous(doc: Document, head: int, c: int) -> bool:
@@ -178,28 +230,80 @@ def _contiguous(doc: Document, head: int, c: int) -> bool:
                                  for k in range(head, c + 1))
 
 
-def name_run(doc: Document, i: int) -> tuple[int, int]:
-    """Capitalised words around word i in its sentence (a name without a parse)."""
-    s = doc.sentence_of(i)
-
-    def cap(k: int) -> bool:
-        t = doc.words[k].text
-        return bool(t) and (t[0].isupper() or (t in ("-", ".") and False))
-
-    if not cap(i):
-        return i, i + 1
-    first = last = i
-    while first - 1 >= s.first and cap(first - 1) and not _boundary(doc, first - 1):
+def _surface(doc: Document, head: int) -> WordRange:
+    """Without a tree: the capitalised words, title words, determiners and possessive 's
+    before the head, and the capitalised words after it, in its sentence, never across a
+    quotation mark; a sentence-opening connective ("Later", "However") is left out."""
+    if doc.words[head].text.lower() in pronouns():
+        return WordRange(head, head + 1)
+    s = doc.sentence_of(head)
+    inside = lexicons.words("article_possessive")
+    first = head
+    while first - 1 >= s.first:
+        t = doc.words[first - 1].text
+        if marks.is_marks(t) or not (t[:1].isupper() or roles.is_title_word(t) or
+                                     t in ("'s", "’s") or t.lower() in inside):
+            break
         first -= 1
-    while last + 1 < s.last and cap(last + 1) and not _boundary(doc, last + 1):
+    last = head + 1
+    while last < s.last and doc.words[last].text[:1].isupper() and \
+            not marks.is_marks(doc.words[last].text):
         last += 1
-    return first, last + 1
+    while first < head and (doc.words[first].text.lower() in lexicons.words("connective")
+                            or doc.words[first].text.lower() in inside):
+        first += 1
+    return WordRange(first, last)
 
 
-def _boundary(doc: Document, k: int) -> bool:
-    t = doc.words[k].text
-    return t in {'"', "“", "”", "'", "‘", "’"} or (k == doc.sentence_of(k).first and \
-        t.lower() in {"the", "a", "an", "but", "and", "later", "however"})
+# ------------------------------------------------------------------ what a mention is
+
+def speaker_type(doc: Document, words: WordRange) -> str:
+    """PERSON | ORG | GPE | OTHER for the mention ``words``."""
+    first, last = words.first, words.last
+    if is_pronoun(doc, words):
+        return lexicons.pronoun_type(doc.words[first].text)
+    for k in range(first, last):
+        e = doc.entity_at(k)
+        if e is not None and e.type in ("PERSON", "ORG", "GPE"):
+            return e.type
+    words_ = [doc.words[k].text.lower().strip(".") for k in range(first, last)]
+    countries = {c.lower() for c in lexicons.demonyms().values()}
+    if " ".join(words_) in countries or (len(words_) == 1 and words_[0] in countries):
+        return "GPE"
+    if any(w in lexicons.organisation_words() for w in words_):
+        return "ORG"
+    if any(w in lexicons.titles() for w in words_):
+        return "PERSON"
+    if any(doc.words[k].upos == "PROPN" for k in range(first, last)):
+        return "PERSON" if len(words_) >= 2 else "OTHER"
+    return "OTHER"
+
+
+def relative_antecedent(doc: Document, head: int) -> int | None:
+    """For a relative pronoun (``who`` in "Christie, who said ..."), the head of the noun
+    phrase its clause modifies; None for any other word."""
+    if not doc.parsed or doc.words[head].text.lower() not in lexicons.words("relative_pronoun"):
+        return None
+    verb = doc.words[head].head
+    seen = {head}
+    while verb >= 0 and verb not in seen and \
+            doc.words[verb].deprel.split(":")[0] in ("conj", "xcomp"):
+        seen.add(verb)
+        verb = doc.words[verb].head
+    if verb >= 0 and doc.words[verb].deprel == "acl:relcl":
+        noun = doc.words[verb].head
+        return noun if 0 <= noun < head else None
+    # the parser missed the relative clause: ", who" / ", which" right after a noun phrase
+    prev = head - 2
+    if doc.words[head].text.lower() in ("who", "which") and prev >= 0 and \
+            doc.words[head - 1].text == "," and doc.words[prev].upos in ("PROPN", "NOUN") and \
+            doc.words[prev].sent == doc.words[head].sent:
+        noun = prev
+        while doc.words[noun].deprel.split(":")[0] in ("flat", "compound") and \
+                prev < doc.words[noun].head < head:
+            noun = doc.words[noun].head
+        return noun
+    return None
 
 
 def enclosing_subject(doc: Document, subject: int, levels: int = 4) -> int | None:
@@ -220,27 +324,6 @@ def enclosing_subject(doc: Document, subject: int, levels: int = 4) -> int | Non
     return None
 
 
-def speaker_type(doc: Document, first: int, last: int) -> str:
-    """PERSON | ORG | GPE | OTHER for the mention words[first:last]."""
-    if is_pronoun(doc, first, last):
-        gender, number = pronouns().get(doc.words[first].text.lower(), ("x", "sg"))
-        return "PERSON" if gender in ("m", "f") or (number == "sg" and gender == "x") else "OTHER"
-    for e in doc.entities:
-        if e.first < last and first < e.last and e.type in ("PERSON", "ORG", "GPE"):
-            return e.type
-    words = [doc.words[k].text.lower().strip(".") for k in range(first, last)]
-    countries = {c.lower() for c in lexicons.demonyms().values()}
-    if " ".join(words) in countries or (len(words) == 1 and words[0] in countries):
-        return "GPE"
-    if any(w in lexicons.organisation_words() for w in words):
-        return "ORG"
-    if any(w in lexicons.titles() for w in words):
-        return "PERSON"
-    if any(doc.words[k].upos == "PROPN" for k in range(first, last)):
-        return "PERSON" if len(words) >= 2 else "OTHER"
-    return "OTHER"
-
-
 # a news agency dateline opening a paragraph: "FLINT, Mich., Oct. 4 (UPI) — ", "WASHINGTON -- "
 DATELINE = regex.compile(
     r"[A-Z][A-Z.'\- ]{2,}(?:,[^—―\n]{0,60}?)?(?:\([A-Za-z]+\))?\s*(?:—|--|―)\s")
@@ -251,3 +334,152 @@ def dateline_end(doc: Document, paragraph: int) -> int:
     para = doc.paragraphs[paragraph]
     m = DATELINE.match(doc.text, para.start, para.end)
     return m.end() if m else para.start
+
+
+# ------------------------------------------------------------------ the pass
+
+@attrs.frozen
+class Mentions:
+    """The mentions of one document, each computed once, when first asked for (the memo lives
+    and dies with this value, which is dropped with the document).
+
+    Build it with :func:`build`.
+    """
+
+    doc: Document
+    cues: Cues
+    names: NameIndex
+    _memo: dict[int, Mention] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _datelines: dict[int, int] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def get(self, mention: MentionId | int) -> Mention:
+        """The mention headed by word ``mention``."""
+        head = int(mention)
+        found = self._memo.get(head)
+        if found is None:
+            found = self._read(head)
+            self._memo[head] = found
+        return found
+
+    def words(self, mention: MentionId | int) -> WordRange:
+        return self.get(mention).words
+
+    def dateline_end(self, paragraph: int) -> int:
+        """Where the dateline opening the paragraph ends (its start when it has none)."""
+        end = self._datelines.get(paragraph)
+        if end is None:
+            end = dateline_end(self.doc, paragraph)
+            self._datelines[paragraph] = end
+        return end
+
+    def _read(self, head: int) -> Mention:
+        doc = self.doc
+        words, full = bounds(doc, self.cues, head)
+        mid = MentionId(head)
+        if is_pronoun(doc, words):
+            return Mention(mid, words, full,
+                           lexicons.pronoun_type(doc.words[words.first].text), True)
+        noun = relative_antecedent(doc, head) if len(words) == 1 else None
+        if noun is not None:
+            # "Christie, who has campaigned ..., blasted": the mention stays "who", the name
+            # and role are those of the noun the relative clause describes
+            n = self.get(noun)
+            return Mention(mid, words, full, n.type, False, n.name, n.role, n.affiliation,
+                           n.id)
+        span = doc.span_of(words.first, words.last)
+        info = roles.analyse(doc, full.first, full.last)
+        name, typ = entities.resolve_name(doc, self.names, span, info)
+        if typ == "OTHER":
+            typ = speaker_type(doc, words)
+        return Mention(mid, words, full, typ, False, name, info.role, info.affiliation)
+
+    # -------------------------------------------------------------- speaker candidates
+
+    def candidates(self, q: QuoteCandidate, quoted: Sequence[WordRange] = ()) -> list[int]:
+        """Head words of possible speaker mentions around quote q (its sentence, two before,
+        one after): names, nouns and pronouns outside q and outside the ``quoted`` word
+        ranges (sorted: nobody speaks from inside a quotation), never a dateline's place, a
+        day or a connective."""
+        doc, cues = self.doc, self.cues
+        if not doc.words or q.first >= len(doc.words):
+            return []
+        s = doc.sentence_of(q.first).index
+        e = doc.sentence_of(max(q.first, q.last - 1)).index
+        lo = doc.sentences[max(0, s - 2)].first
+        hi = doc.sentences[min(len(doc.sentences) - 1, e + 1)].last
+        # reported speech around its own attribution ("The museum, Obama said, would ..."):
+        # the words between the commas around the cue may speak
+        own = WordRange(-1, -1)
+        if q.kind == "indirect" and q.cue is not None and q.cue in q.words:
+            own_lo, own_hi = q.cue, q.cue + 1
+            while own_lo > q.first and doc.words[own_lo - 1].text != ",":
+                own_lo -= 1
+            while own_hi < q.last and doc.words[own_hi].text != ",":
+                own_hi += 1
+            own = WordRange(own_lo, own_hi)
+        # the quoted ranges that reach into the window
+        k = bisect.bisect_left(quoted, WordRange(lo, -1))
+        while k > 0 and quoted[k - 1].last > lo:
+            k -= 1
+        blocked: set[int] = set()
+        while k < len(quoted) and quoted[k].first < hi:
+            blocked.update(range(max(lo, quoted[k].first), min(hi, quoted[k].last)))
+            k += 1
+        speaking = lexicons.words("speaking_pronoun")
+        out = []
+        for i in range(lo, hi):
+            if (i in q.words and i not in own) or i in blocked:
+                continue
+            w = doc.words[i]
+            if w.start < self.dateline_end(doc.paragraph_index(w.start)):
+                continue  # the place in a dateline
+            low = w.text.lower()
+            if not any(ch.isalnum() for ch in low):
+                continue
+            # days, months, "today", connectives: never a speaker (pronouns stay)
+            if (low in lexicons.non_names() and low not in speaking) or \
+                    w.deprel.endswith("tmod"):
+                continue
+            if doc.parsed:
+                if w.upos not in _HEAD_POS and not _mistagged_name(doc, i):
+                    continue
+                if w.upos == "PRON" and low not in speaking and \
+                        not _relative_subject(doc, cues, i):
+                    continue
+                # heads only: skip words that attach inside their own noun phrase, except
+                # the owner of something said ("Trump's claim that ...")
+                inner = w.deprel in ("compound", "flat", "flat:name", "det", "amod",
+                                     "nmod:poss") and w.head >= 0 and \
+                    doc.words[w.head].upos in _HEAD_POS
+                if inner and not (w.deprel == "nmod:poss" and
+                                  lemma_of(doc.words[w.head]) in lexicons.speech_nouns()):
+                    continue
+                if q.cue is not None and q.cue < i and doc.words[q.cue].head == i and \
+                        self.words(i).first == q.cue + 1:
+                    continue  # "Calls/NOUN men derogatory names": what the cue is said of
+            elif not (w.text[:1].isupper() or low in pronouns()):
+                continue
+            out.append(i)
+        return out
+
+
+def _mistagged_name(doc: Document, i: int) -> bool:
+    """``PolitiFact/ADJ rated 32% of Republican claims as "false"``: a capitalised word that
+    ends a person or organisation the tagger did not call a noun."""
+    e = doc.entity_at(i)
+    return e is not None and e.type in ("PERSON", "ORG") and e.last - 1 == i and \
+        doc.words[i].text[:1].isupper()
+
+
+def _relative_subject(doc: Document, cues: Cues, i: int) -> bool:
+    """``the Chicago Police Department which reported "2,521 shooting incidents"``: a
+    relative pronoun that is the subject of a cue speaks for the noun its clause describes
+    (the mention stays the pronoun, as annotators mark it; its name is the noun's)."""
+    w = doc.words[i]
+    return w.text.lower() in lexicons.words("relative_pronoun") and \
+        w.deprel.startswith("nsubj") and w.head >= 0 and cues.is_cue(w.head)
+
+
+def build(doc: Document, cues: Cues) -> Mentions:
+    """The mention pass of ``doc``: its name index is built here, once."""
+    return Mentions(doc, cues, NameIndex.build(doc))

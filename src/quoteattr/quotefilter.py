@@ -12,27 +12,35 @@ the cue and its distance, other quotes in the paragraph) and what the speaker re
 A logistic model (``models/quotefilter.json``, trained by ``scripts/train_quotefilter.py``
 on PolNeAR train: a quoted stretch is positive when it lies in an annotated attribution's
 Content) gives the probability that the stretch is a quotation; below :data:`THRESHOLD` it is
-dropped. Without the weights file a rule takes its place: short mixed stretches with neither
-cue nor speaker are dropped.
+dropped. Under ``strategy="rules"`` (no learned parts) a rule takes its place: short mixed
+stretches with neither cue nor speaker are dropped. Before either, stretches without words
+(quoted numbers, links and handles of embedded tweets) are dropped.
 """
 
 from __future__ import annotations
 
-from . import cues, linear, mentions
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+import regex
+
+from . import lexicons, linear, marks
+from .cues import Cues, lemma_of
+from .linear import Weights
+from .mentions import pronouns
 from .nlp.document import Document
-from .resolvers.base import Attribution, Candidate
+from .values import Choice, QuoteCandidate, QuoteId
 
 NAME = "quotefilter"
+#: the version of the features :func:`features` computes (the weights file must match)
+FEATURES = "quotefilter/2"
 #: below this probability a quoted stretch is not reported as a quotation (chosen on PolNeAR
 #: train: direct+mixed F1 0.967 at 0.5, 0.968 to 0.969 from 0.6 to 0.65, 0.967 at 0.7)
 THRESHOLD = 0.6
 #: the same for reported speech (chosen on PolNeAR train for the best indirect F1)
 INDIRECT_THRESHOLD = 0.5
 
-_FIRST_SECOND = {"i", "me", "my", "we", "us", "our", "you", "your", "i'm", "we're", "you're",
-                 "i've", "we've", "i'll", "we'll", "mine", "ours", "myself", "ourselves"}
-_SMALL = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "by", "with", "or"}
-_MARKS = set("\"“”'‘’«»„‟")
+_NOT_WORDS = regex.compile(r"^(?:[\d\W_]+|\S*(?:https?:|www\.|\.com|pic\.twitter|@)\S*)$")
 
 
 def _bucket(n: int) -> str:
@@ -42,7 +50,7 @@ def _bucket(n: int) -> str:
     return "more"
 
 
-def _context_word(doc: Document, i: int) -> list[str]:
+def _context_word(doc: Document, cues: Cues, i: int) -> list[str]:
     """Features of a word next to the marks: its form when frequent enough to matter (a small
     closed set is learned by the weights), its tag, and its shape."""
     if i < 0 or i >= len(doc.words):
@@ -52,12 +60,12 @@ def _context_word(doc: Document, i: int) -> list[str]:
     out = [f"w={low}" if len(low) <= 12 else "w=long", f"pos={w.upos or 'NA'}"]
     if w.text[:1].isupper():
         out.append("cap")
-    if cues.is_cue(doc, i):
-        out.append(f"cue={cues.lemma_of(w)}")
+    if cues.is_cue(i):
+        out.append(f"cue={lemma_of(w)}")
     return out
 
 
-def _in_headline(doc: Document, c: Candidate) -> bool:
+def _in_headline(doc: Document, c: QuoteCandidate) -> bool:
     """Whether c is in the article's headline: a short first paragraph with more after it."""
     if len(doc.paragraphs) < 2 or c.start >= doc.paragraphs[0].end:
         return False
@@ -67,29 +75,30 @@ def _in_headline(doc: Document, c: Candidate) -> bool:
 def _outside(doc: Document, i: int, step: int, lo: int, hi: int) -> int:
     """The nearest word from i in direction step that is not a quotation mark, within
     [lo, hi); -1 when none."""
-    while lo <= i < hi and doc.words[i].text in _MARKS:
+    while lo <= i < hi and marks.is_marks(doc.words[i].text):
         i += step
     return i if lo <= i < hi else -1
 
 
-def features(doc: Document, c: Candidate, att: Attribution | None,
+def features(doc: Document, cues: Cues, c: QuoteCandidate, att: Choice | None,
              quotes_in_paragraph: int = 1) -> list[str]:
     """Sparse binary features of a direct or mixed candidate (see module docstring)."""
     text = doc.text[c.start:c.end]
     words = text.split()
     n = len(words)
     f = ["bias", f"kind={c.kind}", f"n={_bucket(n)}", f"kind_n={c.kind}|{_bucket(n)}"]
-    last = text.rstrip("\"“”'‘’ ")[-1:]
+    last = text.rstrip(marks.ALL_MARKS + " ")[-1:]
     f.append(f"last={last if last in ',.!?:;…-—' else ('alnum' if last.isalnum() else 'other')}")
-    first = text.lstrip("\"“”'‘’ .…[")[:1]
+    first = text.lstrip(marks.ALL_MARKS + " .…[")[:1]
     f.append(f"first={'upper' if first.isupper() else 'lower' if first.islower() else 'other'}")
-    content = [w.strip(".,!?;:\"“”'‘’()") for w in words]
+    content = [w.strip(".,!?;:()" + marks.ALL_MARKS) for w in words]
     content = [w for w in content if w]
-    titlecase = bool(content) and all(w[:1].isupper() or w.lower() in _SMALL for w in content)
+    small = lexicons.words("title_small_word")
+    titlecase = bool(content) and all(w[:1].isupper() or w.lower() in small for w in content)
     if titlecase:
         f.append(f"titlecase|n={_bucket(n)}")
     lows = {w.lower() for w in content}
-    if lows & _FIRST_SECOND:
+    if lows & lexicons.words("first_second_person"):
         f.append("first_second_person")
     if any(ch.isdigit() for ch in text):
         f.append("digits")
@@ -125,8 +134,8 @@ def features(doc: Document, c: Candidate, att: Attribution | None,
     after = _outside(doc, c.last, 1, 0, len(doc.words))
     if before < sent.first:
         f.append("sentence_start")
-    before_feats = _context_word(doc, before)
-    after_feats = _context_word(doc, after)
+    before_feats = _context_word(doc, cues, before)
+    after_feats = _context_word(doc, cues, after)
     f.extend(f"before_{x}" for x in before_feats)
     f.extend(f"after_{x}" for x in after_feats)
     # two words before the marks: "so called", "known as", "what he calls", "episode of"
@@ -149,27 +158,27 @@ def features(doc: Document, c: Candidate, att: Attribution | None,
     if c.cue is None:
         f.append("cue=none")
     else:
-        lemma = cues.lemma_of(doc.words[c.cue])
+        lemma = lemma_of(doc.words[c.cue])
         gap = (doc.words[c.cue].index - c.last) if c.cue >= c.last else (c.first - c.cue)
         f.append(f"cue={lemma}")
         f.append(f"cue_dist={_bucket(gap)}|{'after' if c.cue >= c.last else 'before'}")
-        entry = cues.cue_entry(doc, c.cue)
+        entry = cues.entry(c.cue)
         if entry is not None:
             f.append(f"cue_part={entry.part}")
     s_cues = sum(1 for i in range(sent.first, sent.last)
-                 if not c.first <= i < c.last and cues.is_cue(doc, i))
+                 if i not in c.words and cues.is_cue(i))
     f.append(f"sentence_cues={min(s_cues, 2)}")
     # the speaker
     if att is None:
         f.append("speaker=none")
     else:
         f.append(f"resolver={att.resolver}")
-        head = att.head if att.head is not None else att.last - 1
+        head = int(att.mention)
         if 0 <= head < len(doc.words):
             w = doc.words[head]
             ent = doc.entity_at(head)
             f.append(f"speaker_ner={ent.type if ent else 'O'}")
-            if w.text.lower() in mentions.pronouns():
+            if w.text.lower() in pronouns():
                 f.append("speaker_pronoun")
     f.append(f"quotes_in_paragraph={min(quotes_in_paragraph, 4)}")
     if c.kind == "indirect" and c.cue is not None:
@@ -177,55 +186,63 @@ def features(doc: Document, c: Candidate, att: Attribution | None,
     return f
 
 
-_MODALS = {"would", "could", "might", "may", "will", "should", "can", "must"}
-# first words of reported content worth a feature of their own
-_OPENERS = {"that", "to", "the", "a", "he", "she", "it", "they", "what", "how", "why",
-            "whether", "if"}
-
-
-def _reported(doc: Document, c: Candidate) -> list[str]:
+def _reported(doc: Document, c: QuoteCandidate) -> list[str]:
     """Features of an indirect candidate's cue: tense, negation, modality, relation."""
     assert c.cue is not None
     cue = doc.words[c.cue]
-    lemma = cues.lemma_of(cue)
+    lemma = lemma_of(cue)
     f = [f"ind_cue={lemma}", f"ind_xpos={cue.xpos or 'NA'}",
          f"ind_deprel={cue.deprel.split(':')[0] or 'NA'}",
          f"ind_side={'before' if c.cue < c.first else 'after' if c.cue >= c.last else 'in'}"]
     kids = [doc.words[k] for k in doc.children(c.cue)]
-    if any(k.text.lower() in ("not", "n't", "never") for k in kids):
+    if any(k.text.lower() in lexicons.words("negation") for k in kids):
         f.append("ind_negated")
-    if any(k.text.lower() in _MODALS for k in kids):
+    if any(k.text.lower() in lexicons.words("modal") for k in kids):
         f.append("ind_modal")
     if any(k.text == "?" for k in kids) or doc.text[c.end:c.end + 2].strip().startswith("?"):
         f.append("ind_question")
     first = doc.words[c.first]
     low = first.text.lower()
-    f.append(f"ind_first={low if low in _OPENERS else first.upos or 'NA'}")
-    inside = range(c.first, c.last)
-    if not any(doc.words[k].deprel.startswith("nsubj") for k in inside):
+    f.append(f"ind_first={low if low in lexicons.words('content_opener') else first.upos or 'NA'}")
+    if not any(doc.words[k].deprel.startswith("nsubj") for k in c.words.indexes()):
         f.append("ind_no_subject")
     f.append(f"ind_lemma_side={lemma}|{'before' if c.cue < c.first else 'after'}")
     return f
 
 
-def probability(doc: Document, c: Candidate, att: Attribution | None,
-                quotes_in_paragraph: int = 1,
-                weights: dict[str, float] | None = None) -> float | None:
-    """The probability that candidate c is a quotation, or None without weights."""
-    weights = linear.load(NAME) if weights is None else weights
-    if not weights:
-        return None
-    return linear.probability(features(doc, c, att, quotes_in_paragraph), weights)
-
-
-def is_quotation(doc: Document, c: Candidate, att: Attribution | None,
-                 quotes_in_paragraph: int = 1) -> bool:
-    """Whether a candidate is reported: the model where its weights are shipped, else the
-    rule (a mixed stretch of up to three words needs a cue or a speaker)."""
-    p = probability(doc, c, att, quotes_in_paragraph)
-    if p is not None:
+def is_quotation(doc: Document, cues: Cues, c: QuoteCandidate, att: Choice | None,
+                 quotes_in_paragraph: int, weights: Weights | None) -> bool:
+    """Whether a candidate is reported: the model with ``weights``, else (``strategy="rules"``)
+    the rule: a mixed stretch of up to three words needs a cue or a speaker."""
+    if weights is not None:
+        p = weights.probability(features(doc, cues, c, att, quotes_in_paragraph))
         return p >= (INDIRECT_THRESHOLD if c.kind == "indirect" else THRESHOLD)
     if c.kind == "indirect":
         return True
     n = len(doc.text[c.start:c.end].split())
     return not (c.kind == "mixed" and c.cue is None and att is None and n <= 3)
+
+
+def paragraph_counts(doc: Document, quotes: Sequence[QuoteCandidate]) -> list[int]:
+    """For each candidate, how many direct or mixed candidates share its paragraph."""
+    paras = [doc.paragraph_index(c.start) for c in quotes]
+    marked = Counter(p for p, c in zip(paras, quotes, strict=True) if c.kind != "indirect")
+    return [marked[p] for p in paras]
+
+
+def keep(doc: Document, cues: Cues, quotes: Sequence[QuoteCandidate],
+         answers: Mapping[QuoteId, Choice], weights: Weights | None
+         ) -> tuple[QuoteCandidate, ...]:
+    """The candidates that are quotations, in order: without stretches that are no words
+    (quoted numbers, links and handles) and what :func:`is_quotation` rejects (scare
+    quotes, titles, nicknames)."""
+    counts = paragraph_counts(doc, quotes)
+    return tuple(c for c, n in zip(quotes, counts, strict=True)
+                 if not _NOT_WORDS.match(doc.text[c.start:c.end].strip())
+                 and is_quotation(doc, cues, c, answers.get(c.id), n, weights))
+
+
+def load(path: str | None = None) -> Weights:
+    """The quote filter's bundled weights (or those at ``path``); raises ModelError when they
+    are missing or were trained on another feature set."""
+    return linear.load(NAME, FEATURES, path)

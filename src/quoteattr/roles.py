@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from . import lexicons
+from . import lexicons, marks
 from .nlp.document import Document, from_regex
 from .types import Span
 
@@ -33,6 +33,7 @@ __all__ = [
     "analyse",
     "analyse_text",
     "is_name_unit",
+    "is_title_word",
     "name_tokens",
     "read_role",
     "role_key",
@@ -43,12 +44,9 @@ __all__ = [
 ]
 
 _POSSESSIVE = ("'s", "’s")
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his",
-                          "her", "their", "our", "my", "your", "another", "one"})
-_SEPARATORS = frozenset({",", "(", ")", "[", "]", ";", ":", "–", "—", "--", '"', "“", "”"})
-_RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where", "when"})
-_LINKERS = frozenset({"of", "for", "from", "to", "at", "in"})
-_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+# what separates the parts of a mention: punctuation and double quotation marks
+_SEPARATORS = frozenset({",", "(", ")", "[", "]", ";", ":", "–", "—", "--",
+                         *marks.DOUBLE_MARKS})
 _MAX_LEFT_CAPS = 4
 
 
@@ -101,6 +99,18 @@ def _title_tuples() -> tuple[frozenset[tuple[str, ...]], int]:
 @functools.cache
 def _title_words() -> frozenset[str]:
     return frozenset(w for t in lexicons.titles() for w in t.split())
+
+
+@functools.cache
+def _content_title_words() -> frozenset[str]:
+    stop = lexicons.words("title_stop_word")
+    return frozenset(w for w in _title_words() if w not in stop)
+
+
+def is_title_word(word: str) -> bool:
+    """Whether ``word`` is a word of a title of the lexicon other than a small word
+    ("secretary", "defence", "sen."; not "of")."""
+    return word.lower().strip(".") in _content_title_words()
 
 
 @functools.cache
@@ -282,7 +292,7 @@ def _name_run(doc: Document, us: Sequence[Unit], i: int, hi: int) -> tuple[int, 
     b = i
     while b < hi:
         u = us[b]
-        if is_name_unit(u) or (b > i and u.lower in _SUFFIXES):
+        if is_name_unit(u) or (b > i and u.lower in lexicons.words("name_suffix")):
             b += 1
         elif b > i and u.lower in lexicons.name_particles() and _particles_end(us, b, hi):
             b = _particles_end(us, b, hi)
@@ -379,7 +389,7 @@ def _parts(us: Sequence[Unit]) -> list[tuple[int, int]]:
         out.append((lo, len(us)))
     kept = []
     for lo, hi in out:
-        if us[lo].lower in _RELATIVE:
+        if us[lo].lower in lexicons.words("relative_word"):
             break
         kept.append((lo, hi))
     return kept
@@ -444,7 +454,8 @@ def _extend_left(doc: Document, us: Sequence[Unit], i: int, lo: int) -> _Left:
         elif kind == "status" and not u.possessive:
             modifier = modifier or lw
             pos, closed = pos - 1, True
-        elif closed or u.possessive or lw in _DETERMINERS or lw in _LINKERS:
+        elif closed or u.possessive or lw in lexicons.words("determiner") or \
+                lw in lexicons.words("role_linker"):
             break
         elif kind == "rank" or _joins_role(doc, u, adjective_ok, caps):
             adjective_ok = lw in lexicons.organisation_words()
@@ -493,7 +504,7 @@ def _affiliation_after(doc: Document, us: Sequence[Unit], j: int,
     """An affiliation after the role ("foreign minister of Iran"): (it, its span, the unit
     after it); (None, None, j) when there is none."""
     k = j
-    if k < hi and us[k].lower in ("of", "for"):
+    if k < hi and us[k].lower in lexicons.words("affiliation_linker"):
         k += 1
         if k < hi and us[k].lower == "the":
             k += 1
@@ -538,7 +549,7 @@ def _apposition_after(doc: Document, us: Sequence[Unit], j: int) -> Span | None:
 def _apposition_before(doc: Document, us: Sequence[Unit], info: RoleInfo) -> Span | None:
     starts = [s.start for s in (info.role_span, info.affiliation_span) if s is not None]
     p = next(k for k, u in enumerate(us) if u.start >= min(starts))
-    while p > 0 and (us[p - 1].lower in _DETERMINERS
+    while p > 0 and (us[p - 1].lower in lexicons.words("determiner")
                      or lexicons.role_modifiers().get(us[p - 1].lower) == "status"):
         p -= 1
     if p < 2 or us[p - 1].text != ",":

@@ -23,17 +23,18 @@ from typing import Any
 from stanza.models.common.doc import Document as StanzaDocument
 from stanza.pipeline.processor import Processor, register_processor
 
+from . import learned
 from .errors import InputError
 from .extractor import run_stages
 from .nlp.document import from_stanza
-from .resolvers import DEFAULT_RESOLVERS, Resolver
+from .resolvers import Resolver, rules
 from .types import Result
 
 NAME = "quote"
 REQUIRES: frozenset[str] = frozenset({"tokenize", "pos", "lemma", "depparse"})
 
 
-def annotate(doc: Any, resolvers: Sequence[Resolver] = DEFAULT_RESOLVERS,
+def annotate(doc: Any, resolvers: Sequence[str | Resolver] | None = None,
              strategy: str = "rules+ranker") -> Result:
     """Find the quotes of a parsed stanza Document and attach them to it.
 
@@ -47,23 +48,23 @@ def annotate(doc: Any, resolvers: Sequence[Resolver] = DEFAULT_RESOLVERS,
     if text is None:
         raise InputError("the stanza Document has no text; build it with "
                          "Document(sentences, text=...) so that quote offsets can index it")
-    result = run_stages(from_stanza([doc], text), resolvers, strategy)
+    result = run_stages(from_stanza([doc], text), resolvers, strategy,
+                        learned.for_strategy(strategy))
+    _register_properties()
     doc.quoteattr = result
     doc.quotes = list(result.quotes)
     return result
 
 
 def _register_properties() -> None:
-    """Declare ``quotes`` and ``quoteattr`` on stanza's Document (writable, default None)."""
+    """Declare ``quotes`` and ``quoteattr`` on stanza's Document (writable, default None),
+    through stanza's own extension API, when the processor is first used (never at import)."""
     for name in ("quotes", "quoteattr"):
         if hasattr(StanzaDocument, name):
             continue
         StanzaDocument.add_property(name, default=None,
                                     setter=lambda self, value, n=name: setattr(self, f"_{n}",
                                                                                value))
-
-
-_register_properties()
 
 
 @register_processor(NAME)
@@ -80,10 +81,10 @@ class QuoteProcessor(Processor):
 
     def __init__(self, config: dict[str, Any], pipeline: Any, device: Any) -> None:
         super().__init__(config, pipeline, device)
-        resolvers = config.get("resolvers")
-        self.resolvers: tuple[Resolver, ...] = (
-            tuple(resolvers) if resolvers is not None else tuple(DEFAULT_RESOLVERS))
+        self.resolvers: tuple[Resolver, ...] = rules(config.get("resolvers"))
         self.strategy: str = config.get("strategy", "rules+ranker")
+        learned.for_strategy(self.strategy)  # a missing weights file fails here, not later
+        _register_properties()
 
     def mark_inactive(self) -> None:
         """Nothing to free (stanza calls this when the pipeline's requirements fail)."""

@@ -1,56 +1,122 @@
 """The word lists quoteattr reads: titles, nationalities, places, pronouns and friends.
 
 Each list is a data file next to this module (see ``README.md`` here for the formats) and is
-read once, on first use. Lines starting with ``#`` and blank lines are ignored. Every loader
-returns an immutable or freshly built value; callers must not mutate the dictionaries.
+read once, on first use, by one strict loader: lines starting with ``#`` and blank lines are
+ignored, and a row with the wrong number of columns, an unknown value or a repeated key raises
+:class:`~quoteattr.errors.LexiconError` naming the file and the line. Every loader returns an
+immutable value (``frozenset`` or a read-only mapping).
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from importlib import resources
+from types import MappingProxyType
+
+from ..errors import LexiconError
 
 __all__ = [
     "countries",
+    "cue_rows",
     "demonyms",
     "first_name_genders",
     "honorific_genders",
     "honorifics",
+    "irregular_verbs",
     "name_particles",
     "non_names",
     "organisation_words",
     "places",
+    "pronoun_type",
     "pronouns",
     "role_modifiers",
     "speech_nouns",
     "title_variants",
     "titles",
+    "words",
 ]
 
 
-def _lines(name: str) -> list[str]:
-    """The meaningful lines of a data file, stripped."""
+def _lines(name: str) -> list[tuple[int, str]]:
+    """(line number, stripped line) of the meaningful lines of a data file."""
     path = resources.files(__name__) / name
     text = path.read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines()
+    return [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1)
             if line.strip() and not line.lstrip().startswith("#")]
 
 
-def _rows(name: str, columns: int) -> list[list[str]]:
-    """The tab-separated rows of a data file; each must have ``columns`` columns."""
+def _rows(name: str, columns: int, unique: bool = True) -> list[list[str]]:
+    """The tab-separated rows of a data file; each must have ``columns`` non-empty columns,
+    and (with ``unique``) a first column not seen before (case-insensitively)."""
     out = []
-    for line in _lines(name):
+    seen: set[str] = set()
+    for n, line in _lines(name):
         cols = [c.strip() for c in line.split("\t")]
-        if len(cols) != columns:
-            raise ValueError(f"lexicons/{name}: expected {columns} tab-separated columns, "
-                             f"got {len(cols)} in {line!r}")
+        if len(cols) != columns or not all(cols):
+            raise LexiconError(f"lexicons/{name}, line {n}: expected {columns} non-empty "
+                               f"tab-separated columns, got {line!r}")
+        key = " ".join(cols[0].lower().split())
+        if unique and key in seen:
+            raise LexiconError(f"lexicons/{name}, line {n}: {cols[0]!r} is listed twice")
+        seen.add(key)
         out.append(cols)
     return out
 
 
 def _words(name: str) -> frozenset[str]:
     """A one-entry-per-line file as a set of lower-cased, single-spaced entries."""
-    return frozenset(" ".join(line.lower().split()) for line in _lines(name))
+    out = []
+    for n, line in _lines(name):
+        if "\t" in line:
+            raise LexiconError(f"lexicons/{name}, line {n}: one entry per line expected, "
+                               f"got {line!r}")
+        out.append(" ".join(line.lower().split()))
+    return frozenset(out)
+
+
+def _choice(name: str, value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise LexiconError(f"lexicons/{name}: unknown value {value!r} (expected one of "
+                           f"{', '.join(allowed)})")
+    return value
+
+
+@functools.cache
+def _word_classes() -> Mapping[str, frozenset[str]]:
+    classes: dict[str, set[str]] = {}
+    for cls, word in _rows("function_words.tsv", 2, unique=False):
+        classes.setdefault(cls, set()).add(word.lower())
+    return MappingProxyType({k: frozenset(v) for k, v in classes.items()})
+
+
+def words(cls: str) -> frozenset[str]:
+    """The closed-class word list ``cls`` of function_words.tsv (lower case): determiners,
+    subordinators, modals and the like, each class named for what the code uses it for."""
+    try:
+        return _word_classes()[cls]
+    except KeyError:
+        raise LexiconError(f"lexicons/function_words.tsv has no word class {cls!r}") from None
+
+
+@functools.cache
+def cue_rows() -> tuple[tuple[str, str, bool, str], ...]:
+    """The cue lexicon: (lemma or phrase, part verb|noun|phrase, introduces reported speech,
+    what its object is: content|target|addressee)."""
+    out = []
+    for lemma, part, indirect, obj in _rows("cues.tsv", 4):
+        out.append((" ".join(lemma.lower().split()),
+                    _choice("cues.tsv", part, ("verb", "noun", "phrase")),
+                    _choice("cues.tsv", indirect, ("yes", "no")) == "yes",
+                    _choice("cues.tsv", obj, ("content", "target", "addressee"))))
+    return tuple(out)
+
+
+@functools.cache
+def irregular_verbs() -> Mapping[str, str]:
+    """Verb form -> lemma, for forms the suffix rules cannot undo ("said" -> "say")."""
+    return MappingProxyType({form.lower(): lemma.lower()
+                             for form, lemma in _rows("irregular_verbs.tsv", 2)})
 
 
 @functools.cache
@@ -60,10 +126,11 @@ def titles() -> frozenset[str]:
 
 
 @functools.cache
-def first_name_genders() -> dict[str, str]:
+def first_name_genders() -> Mapping[str, str]:
     """Lower-case first name -> ``"m"`` or ``"f"``, for names given almost only to one
     gender: first_names.tsv."""
-    return {name.lower(): gender for name, gender in _rows("first_names.tsv", 2)}
+    return MappingProxyType({name.lower(): _choice("first_names.tsv", gender, ("m", "f"))
+                             for name, gender in _rows("first_names.tsv", 2)})
 
 
 @functools.cache
@@ -73,43 +140,49 @@ def speech_nouns() -> frozenset[str]:
 
 
 @functools.cache
-def role_modifiers() -> dict[str, str]:
+def role_modifiers() -> Mapping[str, str]:
     """Words that qualify a title -> ``"status"`` (former, acting) or ``"rank"`` (deputy)."""
-    out: dict[str, str] = {}
-    for word, kind in _rows("role_modifiers.tsv", 2):
-        if kind not in ("status", "rank"):
-            raise ValueError(f"lexicons/role_modifiers.tsv: unknown kind {kind!r}")
-        out[word.lower()] = kind
-    return out
+    return MappingProxyType({word.lower(): _choice("role_modifiers.tsv", kind,
+                                                   ("status", "rank"))
+                             for word, kind in _rows("role_modifiers.tsv", 2)})
 
 
 @functools.cache
-def demonyms() -> dict[str, str]:
+def demonyms() -> Mapping[str, str]:
     """Nationality adjective -> country ("Israeli" -> "Israel", "American" -> "US")."""
-    return {adj: country for adj, country in _rows("demonyms.tsv", 2)}
+    return MappingProxyType({adj: country for adj, country in _rows("demonyms.tsv", 2)})
 
 
 @functools.cache
-def countries() -> dict[str, str]:
+def countries() -> Mapping[str, str]:
     """Country name or alias -> country ("United States" -> "US", "Iran" -> "Iran")."""
     out = {country: country for country in demonyms().values()}
     out.update({name: country for name, country in _rows("countries.tsv", 2)})
-    return out
+    return MappingProxyType(out)
 
 
 @functools.cache
-def places() -> dict[str, str]:
+def places() -> Mapping[str, str]:
     """Capital or US state -> the affiliation it stands for ("Tehran" -> "Iran")."""
-    return {place: aff for place, aff in _rows("places.tsv", 2)}
+    return MappingProxyType({place: aff for place, aff in _rows("places.tsv", 2)})
 
 
 @functools.cache
-def pronouns() -> dict[str, tuple[str, str, str]]:
+def pronouns() -> Mapping[str, tuple[str, str, str]]:
     """Pronoun -> (gender m|f|n|x, number sg|pl|x, person 1|2|3)."""
-    out: dict[str, tuple[str, str, str]] = {}
-    for word, gender, number, person in _rows("pronouns.tsv", 4):
-        out[word.lower()] = (gender, number, person)
-    return out
+    name = "pronouns.tsv"
+    return MappingProxyType({
+        word.lower(): (_choice(name, gender, ("m", "f", "n", "x")),
+                       _choice(name, number, ("sg", "pl", "x")),
+                       _choice(name, person, ("1", "2", "3")))
+        for word, gender, number, person in _rows(name, 4)})
+
+
+def pronoun_type(word: str) -> str:
+    """PERSON for a pronoun that names a person ("he", "she", "I", "you"), else OTHER ("it",
+    "they", a word that is no pronoun): the one place that decides it."""
+    gender, number, _person = pronouns().get(word.lower(), ("n", "sg", "3"))
+    return "PERSON" if gender in ("m", "f") or (gender == "x" and number == "sg") else "OTHER"
 
 
 @functools.cache
@@ -125,21 +198,18 @@ def honorifics() -> frozenset[str]:
 
 
 @functools.cache
-def honorific_genders() -> dict[str, str]:
+def honorific_genders() -> Mapping[str, str]:
     """Courtesy title -> ``"m"``, ``"f"`` or ``"x"`` (either: "dr.", "mx")."""
-    out: dict[str, str] = {}
-    for word, gender in _rows("honorifics.tsv", 2):
-        if gender not in ("m", "f", "x"):
-            raise ValueError(f"lexicons/honorifics.tsv: unknown gender {gender!r}")
-        out[" ".join(word.lower().split())] = gender
-    return out
+    return MappingProxyType({" ".join(word.lower().split()):
+                             _choice("honorifics.tsv", gender, ("m", "f", "x"))
+                             for word, gender in _rows("honorifics.tsv", 2)})
 
 
 @functools.cache
-def title_variants() -> dict[str, str]:
+def title_variants() -> Mapping[str, str]:
     """Spelling variant or abbreviation -> canonical word ("defense" -> "defence")."""
-    return {variant.lower(): canonical.lower()
-            for variant, canonical in _rows("title_variants.tsv", 2)}
+    return MappingProxyType({variant.lower(): canonical.lower()
+                             for variant, canonical in _rows("title_variants.tsv", 2)})
 
 
 @functools.cache

@@ -16,14 +16,12 @@ from typing import Any
 
 from .. import lexicons
 
-# titles that, abbreviated, always precede a name (never end a sentence)
-_TITLES = {"sen.", "rep.", "gov.", "gen.", "lt.", "col.", "capt.", "sgt.", "maj.", "adm.",
-           "rev.", "hon.", "pres.", "supt.", "cmdr.", "gens.", "sens.", "reps."}
-
-
 @functools.cache
 def _abbreviations() -> frozenset[str]:
-    return frozenset({h for h in lexicons.honorifics() if h.endswith(".")} | _TITLES)
+    """Courtesy titles with a dot and the abbreviated titles that always precede a name
+    (never end a sentence)."""
+    return frozenset({h for h in lexicons.honorifics() if h.endswith(".")} |
+                     lexicons.words("abbreviated_title"))
 
 
 def _text(token: Any) -> str:

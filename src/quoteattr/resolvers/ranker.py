@@ -9,10 +9,11 @@ small JSON file in the package (``models/ranker.json``) trained by ``scripts/tra
 on PolNeAR train with a listwise objective (a softmax over each quote's candidates). numpy is
 not needed at run time: scoring is a sum of weights.
 
-The extractor (``extractor.resolve``) asks the rules first and gives the ranker their answer
-as a feature. Where the ranker's best candidate is the rule's, the rule's answer stands (and
-names it); where no rule answered, the ranker's candidate is taken; where they disagree, the
-ranker overrules the rule when its softmax probability is at least ``extractor.OVERRULE``.
+The candidates are the mention pass's (:meth:`quoteattr.mentions.Mentions.candidates`), plus
+the head of the rules' answer when the window or the tags left it out. The arbiter
+(:mod:`quoteattr.resolvers.arbiter`) asks the rules first and gives the ranker their answer
+as a feature; it decides between them. The feature set is versioned (:data:`FEATURES`): the
+weights file names the version it was trained on, and a mismatch is an error.
 
 For mixed and reported speech the softmax scores one more pseudo-candidate, :data:`NOBODY`:
 PolNeAR leaves some of them without a Source (scare quotes in the passive, "what is being
@@ -22,130 +23,76 @@ speaker.
 
 from __future__ import annotations
 
-import bisect
 import math
-from collections.abc import Sequence
 
-from .. import cues, lexicons, linear, mentions
-from ..nlp.document import Document
-from .base import REPAIRED, Attribution, Candidate, Context
+import attrs
+
+from .. import linear
+from ..cues import lemma_of
+from ..linear import Weights
+from ..mentions import pronouns
+from ..values import Choice, MentionId, QuoteCandidate
+from .base import Context
 
 NAME = "ranker"
+#: the version of the features :func:`features` and :func:`nobody_features` compute; the
+#: weights file must have been trained on the same
+FEATURES = "ranker/2"
 #: the ranker's answer that nobody in the text is the speaker ("in what is being criticized
 #: as a "use it or lose it" approach"): a pseudo-candidate scored beside the mentions
 NOBODY = -1
-_HEAD_POS = {"NOUN", "PROPN", "PRON"}
-_PRONOUN_OK = {"he", "she", "they", "i", "we", "it", "you"}
 
 
-def quoted_ranges(cands: Sequence[Candidate]) -> list[tuple[int, int]]:
-    """The word ranges of the direct and mixed candidates, sorted."""
-    return sorted((c.first, c.last) for c in cands if c.kind != "indirect")
+@attrs.frozen
+class Candidates:
+    """One quote's candidate heads (:data:`NOBODY` among them for mixed and reported speech)
+    and the features of each, as the ranker scores them and the training script reads them."""
+
+    heads: tuple[int, ...]
+    features: tuple[tuple[str, ...], ...]
 
 
-def candidates(doc: Document, q: Candidate,
-               quoted: Sequence[tuple[int, int]] = ()) -> list[int]:
-    """Head words of possible speaker mentions around quote q, outside q and outside the
-    ``quoted`` word ranges (:func:`quoted_ranges` of the document's quotes: nobody speaks
-    from inside a quotation)."""
-    if not doc.words or q.first >= len(doc.words):
-        return []
-    s = doc.sentence_of(q.first).index
-    e = doc.sentence_of(max(q.first, q.last - 1)).index
-    lo_s = max(0, s - 2)
-    hi_s = min(len(doc.sentences) - 1, e + 1)
-    lo, hi = doc.sentences[lo_s].first, doc.sentences[hi_s].last
-    # reported speech around its own attribution ("The museum, Obama said, would ..."):
-    # the words between the commas around the cue may speak
-    own_lo = own_hi = -1
-    if q.kind == "indirect" and q.cue is not None and q.first <= q.cue < q.last:
-        own_lo, own_hi = q.cue, q.cue + 1
-        while own_lo > q.first and doc.words[own_lo - 1].text != ",":
-            own_lo -= 1
-        while own_hi < q.last and doc.words[own_hi].text != ",":
-            own_hi += 1
-    # the quoted ranges that reach into the window
-    k = bisect.bisect_left(quoted, (lo, -1))
-    while k > 0 and quoted[k - 1][1] > lo:
-        k -= 1
-    blocked: set[int] = set()
-    while k < len(quoted) and quoted[k][0] < hi:
-        blocked.update(range(max(lo, quoted[k][0]), min(hi, quoted[k][1])))
-        k += 1
-    out = []
-    dateline: dict[int, int] = {}  # paragraph -> where its dateline ends
-    for i in range(lo, hi):
-        if (q.first <= i < q.last and not own_lo <= i < own_hi) or i in blocked:
-            continue
-        w = doc.words[i]
-        para = doc.paragraph_index(w.start)
-        if para not in dateline:
-            dateline[para] = mentions.dateline_end(doc, para)
-        if w.start < dateline[para]:
-            continue  # the place in a dateline
-        low = w.text.lower()
-        if not any(ch.isalnum() for ch in low):
-            continue
-        # days, months, "today", connectives: never a speaker (pronouns stay)
-        if (low in lexicons.non_names() and low not in _PRONOUN_OK) or \
-                w.deprel.endswith("tmod"):
-            continue
-        if doc.parsed:
-            if w.upos not in _HEAD_POS and not _mistagged_name(doc, i):
-                continue
-            if w.upos == "PRON" and w.text.lower() not in _PRONOUN_OK and \
-                    not _relative_subject(doc, i):
-                continue
-            # heads only: skip words that attach inside their own noun phrase, except the
-            # owner of something said ("Trump's claim that ...")
-            inner = w.deprel in ("compound", "flat", "flat:name", "det", "amod", "nmod:poss") \
-                and w.head >= 0 and doc.words[w.head].upos in _HEAD_POS
-            if inner and not (w.deprel == "nmod:poss" and
-                              cues.lemma_of(doc.words[w.head]) in lexicons.speech_nouns()):
-                continue
-            if q.cue is not None and q.cue < i and doc.words[q.cue].head == i and \
-                    mentions.mention_bounds(doc, i)[0] == q.cue + 1:
-                continue  # "Calls/NOUN men derogatory names": what the cue is said of
-        else:
-            if not (w.text[:1].isupper() or w.text.lower() in mentions.pronouns()):
-                continue
-        out.append(i)
-    return out
+@attrs.frozen
+class Ranking:
+    """The ranker's softmax over one quote's candidates."""
+
+    heads: tuple[int, ...]
+    probabilities: tuple[float, ...]
+
+    def best(self) -> tuple[int, float]:
+        k = max(range(len(self.heads)), key=lambda j: self.probabilities[j])
+        return self.heads[k], self.probabilities[k]
+
+    def probability_of(self, head: int) -> float:
+        """The probability of candidate ``head`` (0 when it is no candidate)."""
+        for h, p in zip(self.heads, self.probabilities, strict=True):
+            if h == head:
+                return p
+        return 0.0
 
 
-def _mistagged_name(doc: Document, i: int) -> bool:
-    """``PolitiFact/ADJ rated 32% of Republican claims as "false"``: a capitalised word that
-    ends a person or organisation the tagger did not call a noun."""
-    e = doc.entity_at(i)
-    return e is not None and e.type in ("PERSON", "ORG") and e.last - 1 == i and \
-        doc.words[i].text[:1].isupper()
-
-
-def _relative_subject(doc: Document, i: int) -> bool:
-    """``the Chicago Police Department which reported "2,521 shooting incidents"``: a
-    relative pronoun that is the subject of a cue speaks for the noun its clause describes
-    (the mention stays the pronoun, as annotators mark it; its name is the noun's)."""
-    w = doc.words[i]
-    return w.text.lower() in ("who", "which", "that") and w.deprel.startswith("nsubj") and \
-        w.head >= 0 and cues.is_cue(doc, w.head)
-
-
-def candidates_for(doc: Document, q: Candidate, quoted: Sequence[tuple[int, int]],
-                   rule: Attribution | None) -> list[int]:
-    """:func:`candidates`, plus the head of the rules' answer when the window or the tags left
-    it out (a name the tagger called an adverb): the ranker can only agree with a candidate it
-    scores, and must not overrule a rule for want of one."""
-    heads = candidates(doc, q, quoted)
+def candidates(ctx: Context, q: QuoteCandidate, rule: Choice | None,
+               with_nobody: bool = True) -> Candidates:
+    """The candidates of quote q and their features; the head of the rules' answer is among
+    them even when the window or the tags left it out (a name the tagger called an adverb):
+    the ranker can only agree with a candidate it scores, and must not overrule a rule for
+    want of one."""
+    heads = ctx.mentions.candidates(q, ctx.quoted)
     if rule is not None:
-        h = rule.head if rule.head is not None else rule.last - 1
-        if 0 <= h < len(doc.words) and h not in heads:
+        h = int(rule.mention)
+        if 0 <= h < len(ctx.doc.words) and h not in heads:
             heads = sorted([*heads, h])
-    return heads
+    feats = [tuple(features(ctx, q, i, rule)) for i in heads]
+    if with_nobody and heads and offers_nobody(q):
+        heads = [*heads, NOBODY]
+        feats.append(tuple(nobody_features(ctx, q, rule)))
+    return Candidates(tuple(heads), tuple(feats))
 
 
-def _governing_subject_level(doc: Document, q: Candidate, i: int) -> int:
+def _governing_subject_level(ctx: Context, q: QuoteCandidate, i: int) -> int:
     """1, 2 or 3 when word i is the subject of the first, second or third clause above the
     quote in the tree ("Trump called her “Miss Piggy”": Trump, 1); 0 otherwise."""
+    doc = ctx.doc
     w = doc.words[i]
     if not doc.parsed or not w.deprel.startswith("nsubj") or w.head < 0:
         return 0
@@ -172,9 +119,9 @@ def _bucket(n: int) -> str:
     return "far"
 
 
-def features(doc: Document, q: Candidate, i: int, rule: Attribution | None,
-             prev_speaker_heads: set[int]) -> list[str]:
+def features(ctx: Context, q: QuoteCandidate, i: int, rule: Choice | None) -> list[str]:
     """Sparse binary features of candidate head i for quote q."""
+    doc, cues = ctx.doc, ctx.cues
     w = doc.words[i]
     f = ["bias"]
     after = i >= q.last
@@ -192,7 +139,7 @@ def features(doc: Document, q: Candidate, i: int, rule: Attribution | None,
     ent = doc.entity_at(i)
     f.append(f"ner={ent.type if ent else 'O'}")
     low = w.text.lower()
-    if low in mentions.pronouns():
+    if low in pronouns():
         f.append(f"pron={low}")
     f.append(f"cap={w.text[:1].isupper()}")
     if q.cue is not None:
@@ -202,38 +149,37 @@ def features(doc: Document, q: Candidate, i: int, rule: Attribution | None,
         if i < q.cue:
             f.append("before_cue")
         f.append(f"cue_dist={_bucket(abs(i - q.cue))}")
-        f.append(f"cue_lemma={cues.lemma_of(doc.words[q.cue])}|{w.deprel.split(':')[0]}")
+        f.append(f"cue_lemma={lemma_of(doc.words[q.cue])}|{w.deprel.split(':')[0]}")
     else:
         f.append("no_cue")
-    if w.head >= 0 and cues.is_cue(doc, w.head):
+    if w.head >= 0 and cues.is_cue(w.head):
         f.append(f"child_of_any_cue={w.deprel.split(':')[0]}")
-    if i + 1 < len(doc.words) and cues.is_cue(doc, i + 1):
+    if i + 1 < len(doc.words) and cues.is_cue(i + 1):
         f.append("next_is_cue")
-    if i > 0 and cues.is_cue(doc, i - 1):
+    if i > 0 and cues.is_cue(i - 1):
         f.append("prev_is_cue")
     if rule is not None:
-        head = rule.head if rule.head is not None else rule.last - 1
-        agree = rule.first <= i < rule.last or i == head
+        agree = agrees(ctx, rule, i)
         f.append(f"rule={rule.resolver}|{agree}")
-        if rule.confidence == REPAIRED:
+        if rule.repaired:
             f.append(f"rule_repaired|{agree}")
     else:
         f.append("rule=none")
-    if i in prev_speaker_heads:
+    if ctx.answers.is_speaker(i):
         f.append("prev_speaker")
     if w.upos == "NOUN":
         # what kind of noun: "spokesman", "official" speak; "statement", "report" are quoted
         f.append(f"noun={(w.lemma or w.text).lower()}")
     # the word before the candidate's mention ("according to X", "by X", "told X")
-    first = mentions.mention_bounds(doc, i)[0]
+    first = ctx.mentions.words(i).first
     if first > 0:
         before = doc.words[first - 1].text.lower()
         f.append(f"word_before={before if len(before) <= 12 else 'long'}")
     f.append(f"where={'after' if after else 'before'}|{same_sent}|{q.kind}")
-    if doc.parsed and w.deprel.startswith("nsubj") and w.head >= 0 and cues.is_cue(doc, w.head):
+    if doc.parsed and w.deprel.startswith("nsubj") and w.head >= 0 and cues.is_cue(w.head):
         sent_delta = doc.words[q.first].sent - w.sent
         f.append(f"subject_of_cue|sent_delta={max(-2, min(2, sent_delta))}")
-    level = _governing_subject_level(doc, q, i)
+    level = _governing_subject_level(ctx, q, i)
     if level:
         f.append(f"governing_subject={level}")
     # a headline or lead-in label: "Sanders: Clinton needs to '...'"
@@ -251,23 +197,24 @@ def features(doc: Document, q: Candidate, i: int, rule: Attribution | None,
     return f
 
 
-def offers_nobody(q: Candidate) -> bool:
+def offers_nobody(q: QuoteCandidate) -> bool:
     """Whether :data:`NOBODY` is among q's candidates: for mixed and reported speech only. A
     whole quoted sentence has a speaker, named before or after it, or the quote filter drops
     it; the quotes PolNeAR leaves without a Source are fragments and reported clauses."""
     return q.kind != "direct"
 
 
-def nobody_features(doc: Document, q: Candidate, rule: Attribution | None) -> list[str]:
+def nobody_features(ctx: Context, q: QuoteCandidate, rule: Choice | None) -> list[str]:
     """Sparse features of the :data:`NOBODY` pseudo-candidate for quote q (all prefixed
     ``nobody|``, so they never mix with a mention's)."""
+    doc = ctx.doc
     f = ["nobody|bias", f"nobody|kind={q.kind}"]
     f.append(f"nobody|rule={rule.resolver if rule is not None else 'none'}")
     if q.cue is None:
         f.append("nobody|no_cue")
     else:
         cue = doc.words[q.cue]
-        f.append(f"nobody|cue={cues.lemma_of(cue)}")
+        f.append(f"nobody|cue={lemma_of(cue)}")
         kids = {doc.words[c].deprel for c in doc.children(q.cue)}
         if any(k.startswith("nsubj:pass") or k == "aux:pass" for k in kids):
             f.append(f"nobody|passive|agent={'obl:agent' in kids}")
@@ -279,35 +226,53 @@ def nobody_features(doc: Document, q: Candidate, rule: Attribution | None) -> li
     return f
 
 
-def _weights() -> dict[str, float]:
-    return linear.load("ranker")
+def agrees(ctx: Context, rule: Choice, head: int) -> bool:
+    """Whether candidate ``head`` is the rules' answer (its head, or a word of its mention)."""
+    return head == int(rule.mention) or head in ctx.mentions.words(rule.mention)
 
 
-score = linear.probability
+@attrs.frozen
+class Ranker:
+    """The learned resolver: scores each candidate of a quote with :data:`weights` (trained
+    listwise, a softmax over the quote's candidates). Alone, it answers with its best
+    candidate; the arbiter also gives it the rules' answer (:meth:`rank`)."""
+
+    weights: Weights
+    name: str = NAME
+    needs_tree: bool = False
+    #: whether the weights score the NOBODY pseudo-candidate
+    nobody: bool = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "nobody", self.weights.has_prefix("nobody|"))
+
+    def rank(self, ctx: Context, q: QuoteCandidate, rule: Choice | None,
+             found: Candidates | None = None) -> Ranking | None:
+        """The softmax over q's candidates (given the rules' answer), or None without any."""
+        found = found if found is not None else candidates(ctx, q, rule, self.nobody)
+        if not found.heads or found.heads == (NOBODY,):
+            return None
+        z = [self.weights.margin(f) for f in found.features]
+        top = max(z)
+        exp = [math.exp(v - top) for v in z]
+        total = sum(exp)
+        return Ranking(found.heads, tuple(e / total for e in exp))
+
+    def __call__(self, ctx: Context, q: QuoteCandidate) -> Choice | None:
+        ranking = self.rank(ctx, q, None)
+        if ranking is None:
+            return None
+        head, p = ranking.best()
+        return None if head == NOBODY else answer(head, p)
 
 
-def best(ctx: Context, q: Candidate, rule: Attribution | None,
-         weights: dict[str, float] | None = None) -> tuple[int, float] | None:
-    """The best candidate head and its probability, or None without weights/candidates. The
-    head is :data:`NOBODY` when the ranker finds that no mention is the speaker."""
-    weights = _weights() if weights is None else weights
-    if not weights:
-        return None
-    prev_heads = ctx.speaker_heads()
-    heads = candidates_for(ctx.doc, q, ctx.quoted_ranges(), rule)
-    if not heads:
-        return None
-    z = [linear.margin(features(ctx.doc, q, i, rule, prev_heads), weights) for i in heads]
-    if offers_nobody(q) and any(k.startswith("nobody|") for k in weights):
-        heads = [*heads, NOBODY]
-        z.append(linear.margin(nobody_features(ctx.doc, q, rule), weights))
-    # the weights are trained listwise: a softmax over the quote's candidates
-    top = max(z)
-    exp = [math.exp(v - top) for v in z]
-    k = max(range(len(heads)), key=lambda j: z[j])
-    return heads[k], exp[k] / sum(exp)
+def answer(head: int, p: float) -> Choice:
+    """The ranker's choice of the mention headed by ``head``, with its probability."""
+    return Choice(MentionId(head), NAME, probability=round(p, 4))
 
 
-def attribution(ctx: Context, head: int, p: float) -> Attribution:
-    first, last = mentions.mention_bounds(ctx.doc, head)
-    return Attribution(first, last, NAME, round(p, 4), head, mentions.full_bounds(ctx.doc, head))
+def load(path: str | None = None) -> Ranker:
+    """The ranker with the bundled weights (or those at ``path``); raises ModelError when they
+    are missing or were trained on another feature set."""
+    return Ranker(linear.load(NAME, FEATURES, path))
+

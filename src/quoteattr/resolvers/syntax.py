@@ -3,6 +3,8 @@
 * ``cue_subject``: the subject of the cue verb (``Austin said``, ``Gantz said Israel "..."``);
   a participle or coordinated cue without its own subject inherits its governor's
   (``Iran blamed Israel ..., warning that ...``).
+* ``reporting_speaker``: quoted words of a report within a report are the outer speaker's
+  (``Carly Fiorina said Ted Cruz "says whatever he needs to say"``).
 * ``passive_agent``: ``it was said by X``, ``comments by X``.
 * ``according_to``: ``according to X, ...``.
 * ``speech_noun_owner``: the owner of a noun for something said, when the quote is inside
@@ -11,21 +13,13 @@
 
 from __future__ import annotations
 
-from .. import cues, lexicons, marks, mentions
+from .. import lexicons, marks, mentions
+from ..cues import Cues, lemma_of
+from ..mentions import Mentions
 from ..nlp.document import Document
-from .base import REPAIRED, Attribution, Candidate, Context, resolver
+from ..values import QuoteCandidate, WordRange
+from .base import Context, Pick, rule
 from .patterns import np_after, np_before
-
-_SUBJ = ("nsubj",)
-# subjects that never name a speaker: a mis-parsed complementizer or relative "that" ("a letter
-# ... that says"), demonstratives, "what" - the ranker looks further
-_NOT_SPEAKERS = {"that", "this", "what", "which", "these", "those"}
-
-
-def _attribution(doc: Document, head: int, name: str, conf: float) -> Attribution:
-    first, last = mentions.mention_bounds(doc, head)
-    ff, fl = mentions.full_bounds(doc, head)
-    return Attribution(first, last, name, conf, head, (min(ff, first), max(fl, last)))
 
 
 def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
@@ -100,45 +94,64 @@ def _untagged_subject(doc: Document, verb: int) -> int | None:
     return None
 
 
-@resolver("cue_subject")
-def cue_subject(ctx: Context, q: Candidate) -> Attribution | None:
+def _cue_subject(ctx: Context, q: QuoteCandidate) -> tuple[int, bool] | None:
+    """The subject of q's cue with the parse repairs below, and whether one was needed."""
     doc = ctx.doc
-    if q.cue is None or not doc.parsed:
+    if q.cue is None:
         return None
     s = subject_of(doc, q.cue)
     # a subject inside the quote is no speaker, except in reported speech around its own
     # attribution ("The museum, Obama said, would ...")
-    inside_ok = q.kind == "indirect" and q.first <= q.cue < q.last
-    if s is None or (q.first <= s < q.last and not inside_ok):
+    inside_ok = q.kind == "indirect" and q.cue in q.words
+    if s is None or (s in q.words and not inside_ok):
         return None
     repaired = _subordinate_subject(doc, q.cue, s)
     if repaired == s:
-        repaired = _apposed_name(doc, s)
+        repaired = _apposed_name(doc, ctx.mentions, s)
     if repaired == s:
         repaired = _name_after_comma(doc, q.cue, s)
     # a subject the tree hangs elsewhere (the noun before a conjunct verb) is a repair too
-    firm = repaired != s or (not doc.words[s].deprel.startswith("nsubj")
-                             and doc.words[s].head != q.cue)
-    repaired = _outer_same_pronoun(doc, repaired)
-    if q.kind == "mixed":
-        outer = _reporting_speaker(doc, q.cue)
-        if outer is not None and outer != repaired and not q.first <= outer < q.last and \
-                _can_speak(doc, outer):
-            return _attribution(doc, outer, "reporting_speaker", 0.9)
-    repaired = _name_after_dateline(doc, repaired)
-    if not _can_speak(doc, repaired):
+    fixed = repaired != s or (not doc.words[s].deprel.startswith("nsubj")
+                              and doc.words[s].head != q.cue)
+    return _outer_same_pronoun(doc, repaired), fixed
+
+
+@rule("reporting_speaker", needs_tree=True)
+def reporting_speaker(ctx: Context, q: QuoteCandidate) -> Pick | None:
+    """Quoted words inside a report within a report are the outermost speaker's: the subject
+    of the speech verb whose complement holds the cue's clause (see
+    :func:`_reporting_speaker`), when it is not the cue's own subject."""
+    if q.kind != "mixed" or q.cue is None:
+        return None
+    found = _cue_subject(ctx, q)
+    if found is None:
+        return None
+    outer = _reporting_speaker(ctx.doc, ctx.cues, q.cue)
+    if outer is None or outer == found[0] or outer in q.words or \
+            not _can_speak(ctx.doc, ctx.mentions, outer):
+        return None
+    return Pick(outer)
+
+
+@rule("cue_subject", needs_tree=True)
+def cue_subject(ctx: Context, q: QuoteCandidate) -> Pick | None:
+    found = _cue_subject(ctx, q)
+    if found is None:
+        return None
+    head = _name_after_dateline(ctx.doc, ctx.mentions, found[0])
+    if not _can_speak(ctx.doc, ctx.mentions, head):
         return None
     # a repaired parse: the ranker knows (a feature of its own) and may still overrule it
-    return _attribution(doc, repaired, "cue_subject", REPAIRED if firm else 0.9)
+    return Pick(head, repaired=found[1])
 
 
-def _can_speak(doc: Document, s: int) -> bool:
+def _can_speak(doc: Document, mentions_: Mentions, s: int) -> bool:
     """Whether word s may head a speaker mention: not punctuation, a fronted adverbial, a
     day ("Tuesday") or the place of a dateline ("WASHINGTON -- ")."""
     w = doc.words[s]
     return not (w.upos in ("PUNCT", "SYM") or _fronted_adverbial(doc, s) or
-                w.text.lower() in _NOT_SPEAKERS or _never_a_name(w.text) or
-                w.start < mentions.dateline_end(doc, doc.paragraph_index(w.start)))
+                w.text.lower() in lexicons.words("not_speaker") or _never_a_name(w.text) or
+                w.start < mentions_.dateline_end(doc.paragraph_index(w.start)))
 
 
 def _never_a_name(word: str) -> bool:
@@ -154,19 +167,19 @@ def _subordinate_subject(doc: Document, cue: int, s: int) -> int:
     cue a subject further left, the name is the subject."""
     sent = doc.sentence_of(cue)
     np = np_before(doc, cue, sent.first)
-    if np is None or np[0] <= s + 1 or np[1] != cue:
+    if np is None or np.first <= s + 1 or np.last != cue:
         return s
-    if doc.words[np[0] - 1].text.lower() in cues.SUBORDINATORS:
-        return np[1] - 1
+    if doc.words[np.first - 1].text.lower() in lexicons.words("subordinator"):
+        return np.last - 1
     return s
 
 
-def _apposed_name(doc: Document, s: int) -> int:
+def _apposed_name(doc: Document, mentions_: Mentions, s: int) -> int:
     """``Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security
     Council, said``: when the parser made the last description the subject, the person named
     at the head of the comma-separated chain is the speaker."""
     w = doc.words[s]
-    first = mentions.mention_bounds(doc, s)[0]
+    first = mentions_.words(s).first
     if w.upos != "NOUN" or first < 2 or doc.words[first - 1].text != ",":
         return s
     sent = doc.sentence_of(s)
@@ -240,20 +253,20 @@ def _according_to_source(doc: Document, cue: int) -> int | None:
     return None
 
 
-def _trailing_reporter(doc: Document, q: Candidate) -> tuple[int, int] | None:
+def _trailing_reporter(doc: Document, q: QuoteCandidate) -> WordRange | None:
     """``Richards noted that abortion is "central" to the platform, reported the Washington
     Examiner``: "reported" after a comma, after the quote in its sentence, names the outer
     source (PolNeAR's Source) when a name follows it."""
     sent = doc.sentence_of(max(q.first, q.last - 1))
     for k in range(q.last, sent.last):
         w = doc.words[k]
-        if cues.lemma_of(w) != "report" or w.upos != "VERB" or doc.words[k - 1].text != ",":
+        if lemma_of(w) != "report" or w.upos != "VERB" or doc.words[k - 1].text != ",":
             continue
         return np_after(doc, k + 1, sent.last)
     return None
 
 
-def _reporting_speaker(doc: Document, cue: int) -> int | None:
+def _reporting_speaker(doc: Document, cues: Cues, cue: int) -> int | None:
     """``Carly Fiorina said Ted Cruz "says whatever he needs to say"``: a cue inside the
     complement of a speech verb reports within a report; the quoted words are the outermost
     speaker's (as PolNeAR marks them). Climbs complement clauses (``ccomp``, ``xcomp``: "said
@@ -265,17 +278,17 @@ def _reporting_speaker(doc: Document, cue: int) -> int | None:
         if w.deprel.split(":")[0] not in ("ccomp", "xcomp") or w.head < 0:
             break
         clause = w.head
-        entry = cues.cue_entry(doc, clause)
+        entry = cues.entry(clause)
         if entry is not None and entry.indirect:
             outer = clause
     return subject_of(doc, outer) if outer is not None else None
 
 
-def _name_after_dateline(doc: Document, s: int) -> int:
+def _name_after_dateline(doc: Document, mentions_: Mentions, s: int) -> int:
     """``WASHINGTON -- President Obama, dedicating the museum, said ...`` parsed with the
     dateline for the subject and the name hung on it: the last name word after the dateline
     is the subject."""
-    end = mentions.dateline_end(doc, doc.paragraph_index(doc.words[s].start))
+    end = mentions_.dateline_end(doc.paragraph_index(doc.words[s].start))
     if doc.words[s].start >= end:
         return s
     after = [c for c in doc.children(s) if doc.words[c].start >= end and
@@ -289,22 +302,23 @@ def _fronted_adverbial(doc: Document, s: int) -> bool:
     return s == sent.first and s + 1 < sent.last and doc.words[s + 1].text == ","
 
 
-@resolver("passive_agent")
-def passive_agent(ctx: Context, q: Candidate) -> Attribution | None:
+@rule("passive_agent", needs_tree=True)
+def passive_agent(ctx: Context, q: QuoteCandidate) -> Pick | None:
+    """``it was said by X``, ``comments by X``: the agent of the cue."""
     doc = ctx.doc
-    if q.cue is None or not doc.parsed:
+    if q.cue is None:
         return None
     for c in doc.children(q.cue):
         rel = doc.words[c].deprel
         by = any(doc.words[k].text.lower() == "by" for k in doc.children_by(c, "case"))
         if (rel == "obl:agent" or (rel.split(":")[0] in ("obl", "nmod") and by)) and \
-                not (q.first <= c < q.last):
-            return _attribution(doc, c, "passive_agent", 0.85)
+                c not in q.words:
+            return Pick(c)
     return None
 
 
-@resolver("according_to")
-def according_to(ctx: Context, q: Candidate) -> Attribution | None:
+@rule("according_to")
+def according_to(ctx: Context, q: QuoteCandidate) -> Pick | None:
     """The source an "according to" phrase names: the cue itself ("According to officials,
     the talks ..."), or a phrase under the cue of a direct or mixed quote ('"...," Sanders
     said, according to CNN': PolNeAR's Source is the reporter; for reported speech the cue's
@@ -316,27 +330,31 @@ def according_to(ctx: Context, q: Candidate) -> Attribution | None:
     if q.kind != "indirect":
         reporter = _trailing_reporter(doc, q)
         if reporter is not None:
-            return Attribution(reporter[0], reporter[1], "according_to", 0.9, reporter[1] - 1)
+            return Pick(reporter.last - 1)
     if doc.words[q.cue].text.lower() != "according":
-        source = _according_to_source(doc, q.cue) if q.kind != "indirect" else None
-        if source is None or q.first <= source < q.last:
+        source = _according_to_source(doc, q.cue) if q.kind != "indirect" and doc.parsed \
+            else None
+        if source is None or source in q.words:
             return None
-        return _attribution(doc, source, "according_to", 0.9)
+        return Pick(source)
     if doc.parsed:
         h = doc.words[q.cue].head
-        if h >= 0 and h != q.cue and not (q.first <= h < q.last):
-            return _attribution(doc, h, "according_to", 0.9)
-    # without a tree: the noun phrase after "according to"
+        if h >= 0 and h != q.cue and h not in q.words:
+            return Pick(h)
+    # without a tree: the name after "according to" (and its article)
     k = q.cue + 2
-    if k < len(doc.words):
-        first, last = mentions.name_run(doc, k)
-        if doc.words[k].text.lower() in ("the", "a", "an") and k + 1 < len(doc.words):
-            first, last = k, mentions.name_run(doc, k + 1)[1]
-        return Attribution(first, last, "according_to", 0.8, last - 1)
-    return None
+    if k >= len(doc.words):
+        return None
+    if doc.words[k].text.lower() in lexicons.words("article") and k + 1 < len(doc.words):
+        k += 1
+    last = doc.sentence_of(k).last
+    while k + 1 < last and doc.words[k].text[:1].isupper() and \
+            doc.words[k + 1].text[:1].isupper() and not marks.is_marks(doc.words[k + 1].text):
+        k += 1
+    return Pick(k)
 
 
-def speech_noun_owner(doc: Document, q: Candidate) -> int | None:
+def speech_noun_owner(doc: Document, cues: Cues, q: QuoteCandidate) -> int | None:
     """The possessor of the nearest speech noun above the quote in the tree (``his claim that
     people would "learn nothing"``), or None. The search stops at a speech verb: its clause
     has a speaker of its own."""
@@ -348,35 +366,32 @@ def speech_noun_owner(doc: Document, q: Candidate) -> int | None:
         if doc.words[a].sent != doc.words[q.first].sent:
             break
         w = doc.words[a]
-        if w.upos == "VERB" and cues.is_cue(doc, a):
+        if w.upos == "VERB" and cues.is_cue(a):
             return None
-        if w.upos == "NOUN" and cues.lemma_of(w) in lexicons.speech_nouns():
-            owners = [c for c in doc.children_by(a, "nmod:poss") if not q.first <= c < q.last]
+        if w.upos == "NOUN" and lemma_of(w) in lexicons.speech_nouns():
+            owners = [c for c in doc.children_by(a, "nmod:poss") if c not in q.words]
             if owners:
                 return owners[0]
             break
-    return _owner_before(doc, q)
+    return _owner_before(doc, cues, q)
 
 
-_POSSESSIVES = {"his", "her", "their", "its"}
-
-
-def _owner_before(doc: Document, q: Candidate) -> int | None:
+def _owner_before(doc: Document, cues: Cues, q: QuoteCandidate) -> int | None:
     """Without the tree: ``X's claim that ... "quote"`` / ``his promise to "quote"`` a few
     words before the quote in its sentence, with no speech verb in between."""
     lo = max(doc.sentence_of(q.first).first, q.first - 12)
     for n in range(q.first - 1, lo, -1):
         w = doc.words[n]
-        if cues.is_cue(doc, n) and w.upos == "VERB":
+        if cues.is_cue(n) and w.upos == "VERB":
             return None
-        if w.upos != "NOUN" or cues.lemma_of(w) not in lexicons.speech_nouns() or \
+        if w.upos != "NOUN" or lemma_of(w) not in lexicons.speech_nouns() or \
                 doc.words[n + 1].text.lower() not in ("that", "to", ":"):
             continue
         before = n - 1
         while before > lo and doc.words[before].upos == "ADJ":
             before -= 1  # "Trump's repeated claim"
         b = doc.words[before]
-        if b.text.lower() in _POSSESSIVES:
+        if b.text.lower() in lexicons.words("possessive_pronoun"):
             return before
         if b.text in ("'s", "’s", "'", "’") and before - 1 >= lo:
             return before - 1
@@ -384,11 +399,10 @@ def _owner_before(doc: Document, q: Candidate) -> int | None:
     return None
 
 
-@resolver("speech_noun_owner")
-def speech_noun_owner_rule(ctx: Context, q: Candidate) -> Attribution | None:
+@rule("speech_noun_owner", needs_tree=True)
+def speech_noun_owner_rule(ctx: Context, q: QuoteCandidate) -> Pick | None:
+    """The owner of a noun for something said speaks the quote the noun governs."""
     if q.kind == "indirect":
         return None
-    owner = speech_noun_owner(ctx.doc, q)
-    if owner is None:
-        return None
-    return _attribution(ctx.doc, owner, "speech_noun_owner", 0.85)
+    owner = speech_noun_owner(ctx.doc, ctx.cues, q)
+    return None if owner is None else Pick(owner)

@@ -1,0 +1,217 @@
+"""Coreference for speakers: which entity each quote's speaker mention refers to.
+
+A named mention refers to the person, organisation or place it names (the mention pass read
+its name against the document's name index). The others:
+
+* a quote that continues an earlier one (``continuation``) has that quote's speaker;
+* a relative pronoun ("Christie, who said ...") refers to the noun its clause describes (the
+  mention pass did that);
+* a pronoun ("he added") refers to: the subject of the clause that governs its clause, when
+  they agree ("Ban Ki-moon condemned what he called ..."); else the nearest earlier quote's
+  speaker of a compatible type within a few paragraphs, or the nearest earlier named person
+  when one was named after that quote and is not only an object. Gender agrees: "he" skips a
+  person the article calls Mrs. or Ms. or whose first name is a woman's, "she" likewise.
+
+:func:`resolve` returns a :class:`Referent` per attributed quote, in text order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from . import entities, lexicons, roles
+from .mentions import Mentions, enclosing_subject, is_pronoun, pronouns, speaker_type
+from .nlp.document import Document
+from .types import Span
+from .values import Choice, QuoteCandidate, QuoteId, WordRange
+
+__all__ = ["Referent", "article_genders", "governing_subject", "resolve"]
+
+#: how many paragraphs back a pronoun looks for its antecedent
+PARAGRAPH_WINDOW = 4
+
+
+@attrs.frozen
+class Referent:
+    """What a quote's speaker mention refers to: the entity's name (None when the text never
+    names it), type, the role and affiliation stated where it was named, and whether the
+    speaker was given by a pronoun."""
+
+    name: str | None
+    type: str
+    role: str | None = None
+    affiliation: str | None = None
+    pronoun: bool = False
+
+
+def resolve(doc: Document, mentions: Mentions, quotes: Sequence[QuoteCandidate],
+            answers: Mapping[QuoteId, Choice]) -> dict[QuoteId, Referent]:
+    """The referent of every attributed quote's speaker (quotes in text order)."""
+    genders = article_genders(doc)
+    out: dict[QuoteId, Referent] = {}
+    for k, q in enumerate(quotes):
+        choice = answers.get(q.id)
+        if choice is None:
+            continue
+        m = mentions.get(choice.mention)
+        if choice.continues is not None and choice.continues in out:
+            prev = out[choice.continues]
+            out[q.id] = attrs.evolve(prev, pronoun=m.pronoun or prev.pronoun)
+        elif m.pronoun:
+            ante = _antecedent(doc, mentions, quotes[:k], out, m.words, genders)
+            out[q.id] = attrs.evolve(ante, pronoun=True) if ante is not None else Referent(
+                None, m.type, pronoun=True)
+        else:
+            out[q.id] = Referent(m.name, m.type, m.role, m.affiliation)
+    return out
+
+
+def governing_subject(mentions: Mentions, pronoun: int) -> int | None:
+    """The subject of a clause that governs the pronoun's clause in the same sentence, when
+    it comes before the pronoun and agrees with it: ``Ban Ki-moon condemned what he called``,
+    ``the Council pledged sanctions against what it called``, ``the campaign ... what they
+    call`` (an organisation or a plural noun). A subject pronoun in an embedded clause most
+    often refers to the subject of the clause around it; None when there is none that
+    agrees."""
+    doc = mentions.doc
+    if not doc.parsed or doc.words[pronoun].deprel.split(":")[0] != "nsubj":
+        return None
+    gender, number = pronouns().get(doc.words[pronoun].text.lower(), ("x", "sg"))
+    plural = gender == "x" and number == "pl"
+    if gender not in ("m", "f", "n") and not plural:
+        return None
+    s = enclosing_subject(doc, pronoun)
+    if s is None:
+        return None
+    words = mentions.words(s)
+    if is_pronoun(doc, words) or doc.words[s].text.lower() in lexicons.words("relative_pronoun"):
+        return None
+    kind = speaker_type(doc, words)
+    if plural:
+        # "Clinton's campaign is seeking to contrast her approach with what they call ...":
+        # an organisation or a plural noun
+        return s if kind == "ORG" or "Number=Plur" in doc.words[s].feats else None
+    if (kind == "PERSON") == (gender in ("m", "f")) and (gender != "n" or doc.words[s].upos in
+                                                         ("PROPN", "NOUN")):
+        return s
+    return None
+
+
+def article_genders(doc: Document) -> dict[str, str]:
+    """Surname (lower case) -> ``"m"`` or ``"f"``, for the surnames the article writes after a
+    courtesy title of one gender (lexicons/honorifics.tsv: Mr., Mrs., Ms., ...), and only
+    one way ("Mr. Clinton" and "Mrs. Clinton" in one article tell nothing)."""
+    seen: dict[str, set[str]] = {}
+    words = doc.words
+    honorifics = lexicons.honorific_genders()
+    for i, w in enumerate(words[:-1]):
+        g = honorifics.get(w.text.lower(), "x")
+        if g == "x":
+            continue
+        j = i + 2 if words[i + 1].text == "." and i + 2 < len(words) else i + 1
+        if words[j].text[:1].isupper():
+            seen.setdefault(words[j].text.lower(), set()).add(g)
+    return {name: next(iter(gs)) for name, gs in seen.items() if len(gs) == 1}
+
+
+def _disagrees(name: str | None, gender: str, genders: Mapping[str, str]) -> bool:
+    """Whether the person named ``name`` has the other gender: by the article's honorifics
+    ("Mrs. Clinton"), else by a first name given almost only to one gender
+    (lexicons/first_names.tsv: "Hillary", "Donald")."""
+    if not name or gender not in ("m", "f"):
+        return False
+    words = name.split()
+    known = genders.get(words[-1].lower())
+    if known is None:
+        known = lexicons.first_name_genders().get(words[0].lower())
+    return known is not None and known != gender
+
+
+def _named(doc: Document, mentions: Mentions, first: int, last: int, full: WordRange,
+           gender: str) -> Referent:
+    """The referent named by words[first:last] (roles read over ``full``), its full name
+    chosen for a pronoun of ``gender``."""
+    info = roles.analyse(doc, full.first, full.last)
+    name, typ = entities.resolve_name(doc, mentions.names, doc.span_of(first, last), info,
+                                      gender)
+    if typ == "OTHER":
+        typ = speaker_type(doc, WordRange(first, last))
+    return Referent(name, typ, info.role, info.affiliation)
+
+
+def _antecedent(doc: Document, mentions: Mentions, earlier: Sequence[QuoteCandidate],
+                resolved: Mapping[QuoteId, Referent], pronoun: WordRange,
+                genders: Mapping[str, str]) -> Referent | None:
+    gender, number = pronouns().get(doc.words[pronoun.first].text.lower(), ("x", "sg"))
+    want_person = gender in ("m", "f") or (gender == "x" and number == "sg")
+    bound = governing_subject(mentions, pronoun.first)
+    if bound is not None:
+        m = mentions.get(bound)
+        found = _named(doc, mentions, m.words.first, m.words.last, m.full, gender)
+        if found.name is not None and not _disagrees(found.name, gender, genders):
+            return found
+    para = doc.paragraph_index(doc.words[pronoun.first].start)
+    pos = doc.words[pronoun.first].start
+    # the nearest earlier quote's speaker, and the nearest earlier named person in the text
+    best_quote: Referent | None = None
+    best_quote_pos = -1
+    for q in reversed(earlier):
+        r = resolved.get(q.id)
+        if r is None or r.name is None:
+            continue
+        if doc.paragraph_index(q.start) < para - PARAGRAPH_WINDOW:
+            break
+        if (r.type == "PERSON") == want_person and not _disagrees(r.name, gender, genders):
+            best_quote, best_quote_pos = r, q.start
+            break
+    best_entity = None
+    entity_resolved: Referent | None = None
+    for e in reversed(doc.entities[:doc.entities_before(pos)]):
+        if e.end > pos:
+            continue
+        if doc.paragraph_index(e.start) < para - PARAGRAPH_WINDOW:
+            break
+        if (e.type == "PERSON") != want_person or e.type == "OTHER":
+            continue
+        # the full name the mention stands for must agree ("a Romney caricature. She")
+        span = Span(e.text, e.start, e.end)
+        info = roles.analyse(doc, e.first, e.last)
+        name, typ = entities.resolve_name(doc, mentions.names, span, info, gender)
+        if _disagrees(name, gender, genders):
+            continue
+        best_entity = e
+        entity_resolved = Referent(name, typ if typ != "OTHER" else e.type, info.role,
+                                   info.affiliation)
+        break
+    if best_quote is not None and (best_entity is None or _mentions_name(
+            best_entity.text, best_quote.name)):
+        return best_quote
+    # a different person was named after that quote: prefer the nearer, unless it is only
+    # an object ("Obama said after meeting with Putin. He ...")
+    if best_quote is not None and best_entity is not None and (
+            best_entity.start < best_quote_pos or
+            _is_object(doc, best_entity.first, best_entity.last)):
+        return best_quote
+    return entity_resolved if entity_resolved is not None else best_quote
+
+
+def _is_object(doc: Document, first: int, last: int) -> bool:
+    """Whether the words first..last (end exclusive) hang in the tree as an object or an
+    oblique ("after meeting with Vladimir Putin"): a less likely antecedent of a later
+    subject pronoun than the subject the sentence is about."""
+    if not doc.parsed:
+        return False
+    for i in range(first, last):
+        w = doc.words[i]
+        if not first <= w.head < last:
+            return w.deprel.split(":")[0] in ("obl", "nmod", "obj", "iobj")
+    return False
+
+
+def _mentions_name(text: str, name: str | None) -> bool:
+    if not name:
+        return False
+    last = name.split()[-1].lower()
+    return last in text.lower().split()
