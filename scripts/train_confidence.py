@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 import time
 from pathlib import Path
@@ -80,7 +81,7 @@ def reliability(feats: list[list[str]], labels: list[int], weights: dict[str, fl
     probs = [1 / (1 + math.exp(-max(-30.0, min(30.0, sum(weights.get(x, 0.0) for x in f)))))
              for f in feats]
     rows = []
-    for lo, hi in zip(BINS, BINS[1:], strict=False):
+    for lo, hi in itertools.pairwise(BINS):
         idx = [k for k, p in enumerate(probs) if lo <= p < hi]
         if idx:
             rows.append({"bin": f"{lo:.2f}-{min(hi, 1.0):.2f}", "quotes": len(idx),

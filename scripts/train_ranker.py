@@ -21,7 +21,6 @@ from __future__ import annotations
 import random
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np

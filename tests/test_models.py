@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quoteattr.errors import ModelError
 from quoteattr import cues
+from quoteattr.errors import ModelError
 from quoteattr.mentions import bounds
 from quoteattr.nlp import models
 

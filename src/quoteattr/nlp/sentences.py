@@ -16,6 +16,7 @@ from typing import Any
 
 from .. import lexicons
 
+
 @functools.cache
 def _abbreviations() -> frozenset[str]:
     """Courtesy titles with a dot and the abbreviated titles that always precede a name
