@@ -78,29 +78,30 @@ def bounds(doc: Document, cues: Cues, head: int) -> tuple[WordRange, WordRange]:
         surface = _surface(doc, head)
         return surface, surface
     words = _tree_words(doc, cues, head)
-    full = _without_verb(doc, cues, head, *_np(doc, head, with_appos=True))
+    full = _without_verb(doc, cues, head, _np(doc, head, with_appos=True))
     return words, WordRange(min(full.first, words.first), max(full.last, words.last))
 
 
 def _tree_words(doc: Document, cues: Cues, head: int) -> WordRange:
     """The mention without its apposition: the head's noun phrase, or for a description the
     name in apposition to it ("The Israeli military chief, Aviv Kochavi")."""
-    first, last = _np(doc, head, with_appos=False)
-    if not _has_name(doc, first, last):
+    np = _np(doc, head, with_appos=False)
+    if not _has_name(doc, np):
         for a in doc.children_by(head, "appos"):
-            af, al = _np(doc, a, with_appos=False)
-            if _has_name(doc, af, al) and _apposed(doc, last - 1, af):
-                return _without_verb(doc, cues, head, *_extend_name(doc, af, al))
-        named = _apposed_name(doc, last)
+            appos = _np(doc, a, with_appos=False)
+            if _has_name(doc, appos) and _apposed(doc, np.last - 1, appos.first):
+                return _without_verb(doc, cues, head, _extend_name(doc, appos))
+        named = _apposed_name(doc, np.last)
         if named is not None:
-            return _without_verb(doc, cues, head, *named)
-    return _without_verb(doc, cues, head, *_extend_name(doc, first, last))
+            return _without_verb(doc, cues, head, named)
+    return _without_verb(doc, cues, head, _extend_name(doc, np))
 
 
-def _without_verb(doc: Document, cues: Cues, head: int, first: int, last: int) -> WordRange:
+def _without_verb(doc: Document, cues: Cues, head: int, words: WordRange) -> WordRange:
     """A mention never runs over a speech verb the tagger called a noun, as in headlines:
     "Chris Christie Calls/NOUN Hillary Clinton 'A Disgrace'" is "Chris Christie", whichever
     noun the parser made its head; "Calls/NOUN men derogatory names" is "men"."""
+    first, last = words.first, words.last
     for k in range(first, last):
         w = doc.words[k]
         # "United States/PROPN" is inside a name; "Calls/PROPN" in a headline is not
@@ -115,7 +116,7 @@ def _without_verb(doc: Document, cues: Cues, head: int, first: int, last: int) -
     return WordRange(first, last)
 
 
-def _apposed_name(doc: Document, last: int) -> tuple[int, int] | None:
+def _apposed_name(doc: Document, last: int) -> WordRange | None:
     """', Aviv Kochavi,' right after a description, whatever the parser made of it."""
     s = doc.sentence_of(last - 1)
     if last >= s.last or doc.words[last].text != ",":
@@ -125,15 +126,16 @@ def _apposed_name(doc: Document, last: int) -> tuple[int, int] | None:
             doc.words[k].text[:1].isupper() and doc.words[k].text.isalpha():
         k += 1
     if k - (last + 1) >= 2 and k < s.last and doc.words[k].text == ",":
-        return last + 1, k
+        return WordRange(last + 1, k)
     return None
 
 
-def _extend_name(doc: Document, first: int, last: int) -> tuple[int, int]:
+def _extend_name(doc: Document, words: WordRange) -> WordRange:
     """Parsers sometimes split a name ("Hugh" and "Hill" as two subjects): take in the
     capitalised proper nouns right next to a name mention."""
-    if not _has_name(doc, first, last):
-        return first, last
+    if not _has_name(doc, words):
+        return words
+    first, last = words.first, words.last
     s = doc.sentence_of(first)
 
     def cap(k: int) -> bool:
@@ -150,16 +152,16 @@ def _extend_name(doc: Document, first: int, last: int) -> tuple[int, int]:
             not (first - 1 == s.first and
                  doc.words[first - 1].upos in ("ADV", "DET", "CCONJ", "SCONJ", "ADP")):
         first -= 1
-    return first, last
+    return WordRange(first, last)
 
 
-def _has_name(doc: Document, first: int, last: int) -> bool:
+def _has_name(doc: Document, words: WordRange) -> bool:
     return any(doc.words[i].upos == "PROPN" or doc.words[i].ner.endswith("PERSON")
-               for i in range(first, last))
+               for i in words.indexes())
 
 
-def _np(doc: Document, head: int, with_appos: bool) -> tuple[int, int]:
-    """The noun phrase of ``head`` in the tree: [first, last) word indexes."""
+def _np(doc: Document, head: int, with_appos: bool) -> WordRange:
+    """The noun phrase of ``head`` in the tree."""
     keep = {head}
     stack = [head]
     copular = any(doc.words[c].deprel.split(":")[0] in ("cop", "expl")
@@ -199,9 +201,9 @@ def _np(doc: Document, head: int, with_appos: bool) -> tuple[int, int]:
         for a in doc.children_by(head, "appos"):
             if a == head:
                 continue
-            af, al = _np(doc, a, with_appos=False)
-            if af > last and _apposed(doc, last, af):
-                last = al - 1
+            appos = _np(doc, a, with_appos=False)
+            if appos.first > last and _apposed(doc, last, appos.first):
+                last = appos.last - 1
     # "media there", "officials here"
     if last + 1 < len(doc.words) and \
             doc.words[last + 1].text.lower() in lexicons.words("place_adverb") \
@@ -214,7 +216,7 @@ def _np(doc: Document, head: int, with_appos: bool) -> tuple[int, int]:
         first += 1
     while last > first and doc.words[last].upos == "PUNCT":
         last -= 1
-    return first, last + 1
+    return WordRange(first, last + 1)
 
 
 def _apposed(doc: Document, last: int, first: int) -> bool:

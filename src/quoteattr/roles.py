@@ -48,6 +48,9 @@ _POSSESSIVE = ("'s", "’s")
 _SEPARATORS = frozenset({",", "(", ")", "[", "]", ";", ":", "–", "—", "--",
                          *marks.DOUBLE_MARKS})
 _MAX_LEFT_CAPS = 4
+#: units [a, b) of a mention: indexes into the list :func:`units` returns (neither document
+#: words nor characters)
+UnitRange = tuple[int, int]
 
 
 @attrs.frozen
@@ -235,7 +238,7 @@ def _singulars(word: str) -> list[str]:
     return out
 
 
-def _titles_in(doc: Document, us: Sequence[Unit], lo: int, hi: int) -> list[tuple[int, int]]:
+def _titles_in(doc: Document, us: Sequence[Unit], lo: int, hi: int) -> list[UnitRange]:
     """Non-overlapping title matches in units[lo:hi], left to right, longest first."""
     out, i = [], lo
     while i < hi:
@@ -283,7 +286,7 @@ def is_name_unit(u: Unit) -> bool:
     return bool(dash) and head + "-" in lexicons.name_particles() and rest[:1].isupper()
 
 
-def _name_run(doc: Document, us: Sequence[Unit], i: int, hi: int) -> tuple[int, int] | None:
+def _name_run(doc: Document, us: Sequence[Unit], i: int, hi: int) -> UnitRange | None:
     """The person's name starting at unit i (honorifics skipped), as units [a, b)."""
     while i < hi and us[i].lower in lexicons.honorifics():
         i += 1
@@ -356,7 +359,7 @@ def analyse(doc: Document, first: int, last: int) -> RoleInfo:
     """The name, role and affiliation in the speaker mention words[first:last]."""
     us = units(doc, first, last)
     info = RoleInfo()
-    plain: list[tuple[int, int]] = []  # the parts without a title
+    plain: list[UnitRange] = []  # the parts without a title
     for lo, hi in _parts(us):
         titles = _titles_in(doc, us, lo, hi)
         if not titles:
@@ -371,10 +374,10 @@ def analyse(doc: Document, first: int, last: int) -> RoleInfo:
     return info
 
 
-def _parts(us: Sequence[Unit]) -> list[tuple[int, int]]:
+def _parts(us: Sequence[Unit]) -> list[UnitRange]:
     """The apposition parts of a mention: split at commas, without parentheses and
     relative clauses."""
-    out: list[tuple[int, int]] = []
+    out: list[UnitRange] = []
     depth, lo = 0, 0
     for k, u in enumerate(us):
         if u.text in _SEPARATORS:
@@ -403,7 +406,7 @@ def _whole_name(doc: Document, us: Sequence[Unit], lo: int, hi: int) -> Span | N
     return _span(doc, us, *run)
 
 
-def read_role(doc: Document, us: Sequence[Unit], title: tuple[int, int], lo: int,
+def read_role(doc: Document, us: Sequence[Unit], title: UnitRange, lo: int,
               hi: int) -> RoleInfo:
     """The role around the title units [i, j) of the part units[lo:hi], with its
     modifier, affiliation and the name after it."""
