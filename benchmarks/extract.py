@@ -11,6 +11,10 @@ founding article repeated). Prints, for the same texts in the same run:
   full / baseline time (the cost of the quote stages on top of parsing);
 * fast: Extractor(mode="fast"), words per second and its speed-up over full;
 * peak resident memory of the process after each phase (resource.getrusage).
+
+``--giant MB`` adds a giant document in fast mode: a two-paragraph news passage repeated to
+MB megabytes, timed against the same passage's words per second in ordinary documents (the
+ratio shows whether time stays linear in the document's length).
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ def main() -> int:
     p.add_argument("--repeat", type=int, default=1)
     p.add_argument("--limit", type=int, default=None)
     p.add_argument("--fast-only", action="store_true")
+    p.add_argument("--giant", type=float, default=None, metavar="MB",
+                   help="also run one giant document of MB megabytes in fast mode")
     args = p.parse_args()
     texts = load_texts(args.texts)[: args.limit]
     words = sum(len(t.split()) for t in texts) * args.repeat
@@ -79,6 +85,8 @@ def main() -> int:
     fast = time.perf_counter() - t
     rows.append(("quoteattr fast", fast, peak_mb()))
 
+    if args.giant:
+        giant_rates(fx, args.giant)
     print(f"{'phase':24} {'seconds':>8} {'words/s':>10} {'peak MB':>8}")
     for name, sec, mb in rows:
         print(f"{name:24} {sec:8.2f} {words / sec:10.0f} {mb:8.0f}")
@@ -87,6 +95,29 @@ def main() -> int:
               f"(quote stages add {100 * (full - base) / base:.1f}% to parsing)")
         print(f"fast speed-up over full: {full / fast:.1f}x")
     return 0
+
+
+GIANT_PARA = ('"We will not back down from this fight," Senator Jane Smith said on Tuesday, '
+              'adding that the vote would come next week.\n\n'
+              'Officials in the city were less certain. "It is far too early to say," '
+              'said Mayor Tom Walsh.\n\n')
+
+
+def giant_rates(fx: object, megabytes: float) -> None:
+    """Fast mode on one giant document against the same passage in small documents."""
+    small = [GIANT_PARA * 10] * 20
+    t = time.perf_counter()
+    for _r in fx.extract_many(small):  # type: ignore[attr-defined]
+        pass
+    small_rate = sum(len(x.split()) for x in small) / (time.perf_counter() - t)
+    giant = GIANT_PARA * (int(megabytes * 2**20) // len(GIANT_PARA.encode()) + 1)
+    t = time.perf_counter()
+    r = fx.extract(giant)  # type: ignore[attr-defined]
+    sec = time.perf_counter() - t
+    rate = len(giant.split()) / sec
+    print(f"giant document: {len(giant.encode()) / 2**20:.1f} MB, {len(r.quotes)} quotes, "
+          f"{sec:.1f} s, {rate:.0f} words/s in fast mode; small documents {small_rate:.0f} "
+          f"words/s (ratio {rate / small_rate:.2f}); peak {peak_mb():.0f} MB")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Giant documents finish and are not truncated."""
+"""Giant documents finish and are not truncated. The 5 MB cases are slow tests (and
+``benchmarks/extract.py --giant 5`` times the fast one); CI runs a quarter-megabyte one."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ def _giant(target_bytes: int) -> tuple[str, int]:
     return PARA * n, n
 
 
-def test_five_megabytes_in_fast_mode(fast_extractor) -> None:
-    text, n = _giant(5 * 2**20)
-    assert len(text.encode()) >= 5 * 2**20
+@pytest.mark.parametrize("megabytes", [
+    0.25, pytest.param(5, marks=pytest.mark.slow)])
+def test_a_giant_document_in_fast_mode(fast_extractor, megabytes: float) -> None:
+    text, n = _giant(int(megabytes * 2**20))
+    assert len(text.encode()) >= megabytes * 2**20
     r = fast_extractor.extract(text)
     direct = [q for q in r.quotes if q.kind == "direct"]
     assert len(direct) == 2 * n

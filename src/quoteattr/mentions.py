@@ -352,6 +352,8 @@ class Mentions:
     cues: Cues
     names: NameIndex
     _memo: dict[int, Mention] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _bounds: dict[int, tuple[WordRange, WordRange]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False)
     _datelines: dict[int, int] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def get(self, mention: MentionId | int) -> Mention:
@@ -364,7 +366,15 @@ class Mentions:
         return found
 
     def words(self, mention: MentionId | int) -> WordRange:
-        return self.get(mention).words
+        """The words of the mention headed by word ``mention`` (without reading its name)."""
+        return self._bounds_of(int(mention))[0]
+
+    def _bounds_of(self, head: int) -> tuple[WordRange, WordRange]:
+        found = self._bounds.get(head)
+        if found is None:
+            found = bounds(self.doc, self.cues, head)
+            self._bounds[head] = found
+        return found
 
     def dateline_end(self, paragraph: int) -> int:
         """Where the dateline opening the paragraph ends (its start when it has none)."""
@@ -376,7 +386,7 @@ class Mentions:
 
     def _read(self, head: int) -> Mention:
         doc = self.doc
-        words, full = bounds(doc, self.cues, head)
+        words, full = self._bounds_of(head)
         mid = MentionId(head)
         if is_pronoun(doc, words):
             return Mention(mid, words, full,
