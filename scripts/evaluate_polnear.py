@@ -31,10 +31,13 @@ def main() -> int:
     p.add_argument("--limit", type=int, default=None)
     p.add_argument("--json", type=Path, default=None)
     p.add_argument("--strategies", default="rules,ranker,rules+ranker,fast")
+    p.add_argument("--speakers", type=Path, default=None,
+                   help="the name/role gold (default: polnear/dev-speakers.json for dev)")
+    p.add_argument("--errors", action="store_true", help="list the wrong names and roles")
     args = p.parse_args()
 
     from quoteattr import Extractor
-    from quoteattr.evaluation import evaluate, read_corpus
+    from quoteattr.evaluation import evaluate, read_corpus, read_speakers, score_speakers
     from quoteattr.extractor import run_stages
     from quoteattr.nlp.document import from_regex
     from quoteattr.textinput import clean_text
@@ -56,6 +59,8 @@ def main() -> int:
         path.write_bytes(pickle.dumps(parsed[g.name]))
     print(f"{len(docs)} articles parsed or loaded in {time.time() - t:.0f} s", file=sys.stderr)
 
+    speakers_file = args.speakers or args.data / "polnear" / f"{args.split}-speakers.json"
+    gold_speakers = read_speakers(speakers_file) if speakers_file.exists() else None
     out = {}
     for strategy in args.strategies.split(","):
         t = time.time()
@@ -67,6 +72,16 @@ def main() -> int:
         print(f"\n== {strategy} ({time.time() - t:.1f} s)")
         print(report.table())
         out[strategy] = report.to_dict()
+        if gold_speakers is not None:
+            scores = score_speakers(gold_speakers, preds)
+            print(scores.table())
+            out[strategy]["speakers"] = scores.to_dict()
+            if args.errors and strategy == "rules+ranker":
+                for e in scores.errors:
+                    print(f"  {'/'.join(e.wrong):22} {e.doc[:30]:30} {e.quote[:30]!r:32} "
+                          f"gold {e.gold_name!r} {e.gold_role!r} {e.gold_affiliation!r} | "
+                          f"got {e.name!r} {e.role!r} {e.affiliation!r} "
+                          f"[{e.mention!r} {e.resolver}]")
         if strategy == "rules+ranker":
             classes = Counter((e.error, e.kind) for e in report.errors)
             print("\nerror classes:", classes.most_common(8))

@@ -20,6 +20,7 @@ import argparse
 import codecs
 import contextlib
 import itertools
+import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -74,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--limit", type=_positive_int, metavar="N",
                     help="evaluate only the first N documents")
     ev.add_argument("--annotator", help="use this annotator's annotations (default: all)")
+    ev.add_argument("--speakers", metavar="FILE",
+                    help="also score speaker names, roles and affiliations against a "
+                         "hand-labelled gold (the format of polnear/dev-speakers.json)")
     _model_options(ev)
     ev.set_defaults(handler=cmd_evaluate)
     return parser
@@ -291,6 +295,12 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if not Path(args.dir).is_dir():
         raise InputFailure(f"corpus folder {args.dir} does not exist; pass a split folder "
                            "such as polnear/dev")
+    gold_speakers = None
+    if args.speakers:
+        try:
+            gold_speakers = evaluation.read_speakers(args.speakers)
+        except EvaluationError as exc:
+            raise InputFailure(str(exc)) from None
     extractor = _make_extractor(args)
     docs: Any = evaluation.read_corpus(args.dir, annotator=args.annotator)
     if args.limit is not None:
@@ -300,9 +310,19 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     except EvaluationError as exc:
         raise InputFailure(f"{args.dir}: {exc}") from None
     print(report.table())
+    out = report.to_dict()
+    if gold_speakers is not None:
+        scores = evaluation.score_speakers(gold_speakers, report.predictions)
+        print("\nspeaker names and roles (quotes of the speakers file that were found):")
+        print(scores.table())
+        for e in scores.errors:
+            print(f"  {'/'.join(e.wrong):22} {e.doc[:40]:40} gold {e.gold_name!r} "
+                  f"{e.gold_role!r}, got {e.name!r} {e.role!r}")
+        out["speakers"] = scores.to_dict()
     if args.json:
         try:
-            report.write_json(args.json)
+            Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n",
+                                       encoding="utf-8")
         except OSError as exc:
             raise InputFailure(f"cannot write {args.json} ({exc.strerror or exc})") from None
     return EXIT_OK

@@ -5,6 +5,8 @@
 * :mod:`~quoteattr.evaluation.fixtures` - gold quotes from hand-written ``expected.json``.
 * :mod:`~quoteattr.evaluation.metrics` - span, speaker and end-to-end scores.
 * :mod:`~quoteattr.evaluation.report` - :func:`evaluate` a predictor; tables, JSON, errors.
+* :mod:`~quoteattr.evaluation.speakers` - names, roles and affiliations of found quotes
+  against a hand-labelled gold (:func:`read_speakers`, :func:`score_speakers`).
 """
 
 from quoteattr.evaluation.brat import (
@@ -35,6 +37,13 @@ from quoteattr.evaluation.metrics import (
     speaker_correct,
 )
 from quoteattr.evaluation.report import ErrorCase, EvaluationReport, evaluate
+from quoteattr.evaluation.speakers import (
+    SpeakerCase,
+    SpeakerGold,
+    SpeakerScores,
+    read_speakers,
+    score_speakers,
+)
 
 __all__ = [
     "KINDS",
@@ -48,6 +57,9 @@ __all__ = [
     "KindScores",
     "Metrics",
     "Score",
+    "SpeakerCase",
+    "SpeakerGold",
+    "SpeakerScores",
     "aggregate",
     "compute_metrics",
     "corpus_metrics",
@@ -61,7 +73,9 @@ __all__ = [
     "read_ann",
     "read_corpus",
     "read_document",
+    "read_speakers",
     "repair_swapped_roles",
     "result_from_gold",
+    "score_speakers",
     "speaker_correct",
 ]
