@@ -329,3 +329,37 @@ def test_evaluate_with_the_real_evaluation_module(capsys: pytest.CaptureFixture[
     assert (code, err) == (0, "")
     assert any(line.startswith("direct ") for line in out.splitlines()), out
     assert json.loads(out_json.read_text(encoding="utf-8"))
+
+
+def test_evaluate_scores_speaker_names_and_roles(capsys: pytest.CaptureFixture[str],
+                                                 tmp_path: Path) -> None:
+    from tests.test_evaluation import attribution_ann
+
+    text = ('"We will win the vote," said Senator Jane Smith.\n\n'
+            '"It is early," Mayor Tom Walsh said.\n')
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text(text, encoding="utf-8")
+    ann = attribution_ann(text, [("Senator Jane Smith", "said", "We will win the vote,"),
+                                 ("Mayor Tom Walsh", "said", "It is early,")])
+    (tmp_path / "attributions" / "a_x.ann").write_text(ann, encoding="utf-8")
+    win, early = text.index("We will"), text.index("It is")
+    speakers = tmp_path / "speakers.json"
+    speakers.write_text(json.dumps({"quotes": [
+        {"doc": "a", "start": win, "end": win + 20, "speaker_name": "Jane Smith",
+         "role": "Senator", "affiliation": None},
+        {"doc": "a", "start": early, "end": early + 11, "speaker_name": "Tom Walsh",
+         "role": "Governor", "affiliation": None},
+    ]}), encoding="utf-8")
+    out_json = tmp_path / "report.json"
+    code, out, _ = run(capsys, "evaluate", "--corpus", "polnear", str(tmp_path), "--fast",
+                       "--speakers", str(speakers), "--json", str(out_json))
+    assert code == 0
+    assert "found           2 of 2" in out and "role            0.500" in out
+    assert "gold 'Tom Walsh' 'Governor', got 'Tom Walsh' 'Mayor'" in out
+    report = json.loads(out_json.read_text(encoding="utf-8"))
+    assert report["speakers"]["name_accuracy"] == 1.0
+    assert report["speakers"]["errors"][0]["wrong"] == ["role"]
+    code, _, err = run(capsys, "evaluate", "--corpus", "polnear", str(tmp_path), "--fast",
+                       "--speakers", str(tmp_path / "none.json"))
+    assert code != 0 and "none.json does not exist" in err

@@ -40,7 +40,7 @@ def test_weights_round_trip_and_score(tmp_path: Path) -> None:
 
 def test_a_missing_file_names_itself(tmp_path: Path) -> None:
     missing = tmp_path / "ranker.json"
-    with pytest.raises(ModelError, match="ranker.json is missing"):
+    with pytest.raises(ModelError, match=r"ranker\.json is missing"):
         linear.load("ranker", ranker.FEATURES, missing)
 
 
@@ -48,7 +48,7 @@ def test_a_missing_file_names_itself(tmp_path: Path) -> None:
 def test_a_corrupt_file_names_itself(tmp_path: Path, content: str) -> None:
     bad = tmp_path / "quotefilter.json"
     bad.write_text(content, encoding="utf-8")
-    with pytest.raises(ModelError, match="quotefilter.json"):
+    with pytest.raises(ModelError, match=r"quotefilter\.json"):
         linear.load("quotefilter", quotefilter.FEATURES, bad)
 
 
@@ -91,7 +91,7 @@ def test_rules_need_no_weights_and_the_others_fail_loudly(tmp_path: Path,
         assert [(q.text, q.speaker and q.speaker.name) for q in r.quotes] == [
             ("We will win", "Tom Walsh")]
         assert r.quotes[0].confidence == 0.0  # no calibration without learned parts
-        with pytest.raises(ModelError, match="ranker.json is missing"):
+        with pytest.raises(ModelError, match=r"ranker\.json is missing"):
             Extractor(mode="fast")
     finally:
         for_strategy.cache_clear()

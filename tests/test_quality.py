@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.data,
               pytest.mark.skipif(not POLNEAR_DEV.exists(),
                                  reason="../shared/data/polnear is absent")]
 
-#: every eighth dev article in name order, ten in all (about 9,000 words, 20 s to parse)
+#: every eighth dev article in name order, ten in all (about 11,000 words, 20 s to parse)
 SUBSET = slice(0, 80, 8)
 
 
@@ -36,5 +36,7 @@ def test_all_dev_articles_in_fast_mode(fast_extractor) -> None:
     assert dm.end_to_end.f1 >= FAST_FLOORS["end-to-end F1"]
 
 
-FULL_FLOORS = {"direct+mixed F1": 0.0, "end-to-end F1": 0.0, "indirect F1": 0.0}
-FAST_FLOORS = {"direct+mixed F1": 0.0, "end-to-end F1": 0.0}
+# measured (scripts/evaluate_polnear.py on the same articles): full 0.991 / 0.972 / 0.769 on
+# the ten articles; fast 0.969 / 0.824 on all 84. About two or three quotes of margin.
+FULL_FLOORS = {"direct+mixed F1": 0.975, "end-to-end F1": 0.955, "indirect F1": 0.74}
+FAST_FLOORS = {"direct+mixed F1": 0.962, "end-to-end F1": 0.81}

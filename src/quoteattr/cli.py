@@ -310,7 +310,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     except EvaluationError as exc:
         raise InputFailure(f"{args.dir}: {exc}") from None
     print(report.table())
-    out = report.to_dict()
+    scores = None
     if gold_speakers is not None:
         scores = evaluation.score_speakers(gold_speakers, report.predictions)
         print("\nspeaker names and roles (quotes of the speakers file that were found):")
@@ -318,11 +318,14 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         for e in scores.errors:
             print(f"  {'/'.join(e.wrong):22} {e.doc[:40]:40} gold {e.gold_name!r} "
                   f"{e.gold_role!r}, got {e.name!r} {e.role!r}")
-        out["speakers"] = scores.to_dict()
     if args.json:
         try:
-            Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n",
-                                       encoding="utf-8")
+            if scores is None:
+                report.write_json(args.json)
+            else:
+                out = {**report.to_dict(), "speakers": scores.to_dict()}
+                Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=1)
+                                           + "\n", encoding="utf-8")
         except OSError as exc:
             raise InputFailure(f"cannot write {args.json} ({exc.strerror or exc})") from None
     return EXIT_OK
