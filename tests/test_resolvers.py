@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quoteattr import candidates, mentions
 from quoteattr import cues as cue_pass
 from quoteattr.extractor import run_stages
@@ -1047,3 +1049,24 @@ def test_a_subordinate_clause_after_the_quote_is_not_its_cue() -> None:
     # with no speech verb before the quote, the clause after it is the cue
     alone = from_conllu(SAYING_THEN_WHEN.replace("saying\tsay", "trying\ttry"))
     assert alone.words[quote_candidates(alone)[0].cue].text == "blasted"
+
+
+def test_resolvers_by_name_and_the_ranker_as_one_of_them() -> None:
+    from quoteattr import QuoteattrError
+    from quoteattr.resolvers import REGISTRY, rules
+
+    assert [r.name for r in rules(["cue_subject", "adjacent"])] == ["cue_subject", "adjacent"]
+    assert REGISTRY["cue_subject"] is syntax.cue_subject and syntax.cue_subject.needs_tree
+    assert not patterns.adjacent.needs_tree
+    (learned,) = rules(["ranker"])
+    assert learned.name == "ranker" and not learned.needs_tree
+    doc = from_regex('"We will win," said Mayor Tom Walsh.')
+    ctx, cands = _ctx(doc)
+    choice = learned(ctx, cands[0])
+    assert choice is not None and choice.resolver == "ranker" and choice.probability
+    assert mention_text(ctx, choice) == "Mayor Tom Walsh"
+    with pytest.raises(QuoteattrError, match="no resolver is named 'nobody'"):
+        rules(["nobody"])
+    # rules that need the tree step aside without one; the others answer
+    r = run_stages(doc, resolvers=["cue_subject", "adjacent"], strategy="rules")
+    assert [q.resolver for q in r.quotes] == ["adjacent"]

@@ -143,7 +143,7 @@ def _is_naming(doc: Document, m: marks.QuotedSpan, first: int) -> bool:
     if before in lexicons.words("naming_before") and capitalised:
         return True
     return before in lexicons.words("naming_verb") and capitalised and \
-        lemma_of(doc.words[prev]) in ("call", "know", "nickname", "dub") and \
+        lemma_of(doc.words[prev]) in lexicons.words("naming_lemma") and \
         prev > 0 and doc.words[prev - 1].text.lower() in lexicons.words("naming_verb_before")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from . import lexicons
 from .cues import CueEntry, Cues
 from .nlp.document import Document, Word
 from .values import CharRange, QuoteCandidate, QuoteId, WordRange
@@ -94,7 +95,7 @@ def _content(doc: Document, cues: Cues, cue: int, entry: CueEntry) -> WordRange 
             words |= _stranded_predicate(doc, max(words) + 1)
             for c in doc.children(cue):
                 if c > objs[0] and doc.words[c].deprel.startswith("obl") and any(
-                        doc.words[k].text.lower() in ("for", "of", "over")
+                        doc.words[k].text.lower() in lexicons.words("content_preposition")
                         for k in doc.children_by(c, "case")):
                     words.update(doc.subtree(c))
             return _trim(doc, sorted(words), cues)

@@ -297,7 +297,7 @@ def relative_antecedent(doc: Document, head: int) -> int | None:
         return noun if 0 <= noun < head else None
     # the parser missed the relative clause: ", who" / ", which" right after a noun phrase
     prev = head - 2
-    if doc.words[head].text.lower() in ("who", "which") and prev >= 0 and \
+    if doc.words[head].text.lower() in lexicons.words("comma_relative") and prev >= 0 and \
             doc.words[head - 1].text == "," and doc.words[prev].upos in ("PROPN", "NOUN") and \
             doc.words[prev].sent == doc.words[head].sent:
         noun = prev

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..errors import QuoteattrError
+from . import ranker
 from .base import REGISTRY, Answers, Context, Pick, Resolver, Rule, rule
 from .context import continuation, narrative_subject
 from .patterns import adjacent, headline_label, lead_in, trailing_dash, transcript_label
@@ -45,16 +46,19 @@ DEFAULT_RESOLVERS: tuple[Rule, ...] = (
 
 
 def rules(given: Iterable[str | Resolver] | None) -> tuple[Resolver, ...]:
-    """The rules to ask, in order: :data:`DEFAULT_RESOLVERS` for None, else each given
-    resolver or registered name."""
+    """The resolvers to ask, in order: :data:`DEFAULT_RESOLVERS` for None, else each given
+    resolver or registered name; ``"ranker"`` is the learned ranker with its bundled weights,
+    asked in its place like a rule."""
     if given is None:
         return DEFAULT_RESOLVERS
-    out = []
+    out: list[Resolver] = []
     for r in given:
-        if isinstance(r, str):
+        if r == ranker.NAME:
+            out.append(ranker.load())
+        elif isinstance(r, str):
             if r not in REGISTRY:
                 raise QuoteattrError(f"no resolver is named {r!r}; the registered ones are "
-                                     f"{', '.join(sorted(REGISTRY))}")
+                                     f"{', '.join(sorted([*REGISTRY, ranker.NAME]))}")
             out.append(REGISTRY[r])
         else:
             out.append(r)

@@ -385,7 +385,7 @@ def _owner_before(doc: Document, cues: Cues, q: QuoteCandidate) -> int | None:
         if cues.is_cue(n) and w.upos == "VERB":
             return None
         if w.upos != "NOUN" or lemma_of(w) not in lexicons.speech_nouns() or \
-                doc.words[n + 1].text.lower() not in ("that", "to", ":"):
+                doc.words[n + 1].text.lower() not in lexicons.words("speech_noun_opener"):
             continue
         before = n - 1
         while before > lo and doc.words[before].upos == "ADJ":
