@@ -33,8 +33,19 @@ def test_contract_field_names() -> None:
     assert set(d) == {"quotes", "speakers"}
     assert set(d["quotes"][0]) == {"text", "start", "end", "kind", "cue", "speaker",
                                    "confidence", "resolver"}
-    assert set(d["quotes"][0]["speaker"]) == {"name", "mention", "role", "affiliation", "type"}
+    assert set(d["quotes"][0]["speaker"]) == {"name", "mention", "role", "roles",
+                                              "affiliation", "type"}
     assert d["speakers"][0]["quotes"] == 1
+
+
+def test_a_speaker_keeps_its_other_roles_and_old_json_still_loads() -> None:
+    text = '"We will win," Senator Jane Smith said.'
+    sp = Speaker("Jane Smith", Span.of(text, 15, 33), "Senator", "Ohio", "PERSON",
+                 ("former Governor",))
+    assert Speaker.from_dict(json.loads(json.dumps(sp.to_dict()))) == sp
+    old = {"name": "Jane Smith", "mention": None, "role": "Senator", "affiliation": None,
+           "type": "PERSON"}  # written before speakers had "roles"
+    assert Speaker.from_dict(old).roles == ()
 
 
 def test_values_are_frozen_and_validated() -> None:

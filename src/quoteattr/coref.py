@@ -24,6 +24,7 @@ import attrs
 from . import entities, lexicons, roles
 from .mentions import Mentions, enclosing_subject, is_pronoun, pronouns, speaker_type
 from .nlp.document import Document
+from .roles import RoleInfo
 from .types import Span
 from .values import Choice, QuoteCandidate, QuoteId, WordRange
 
@@ -36,13 +37,12 @@ PARAGRAPH_WINDOW = 4
 @attrs.frozen
 class Referent:
     """What a quote's speaker mention refers to: the entity's name (None when the text never
-    names it), type, the role and affiliation stated where it was named, and whether the
-    speaker was given by a pronoun."""
+    names it), type, the role stated where it was named, and whether the speaker was given by
+    a pronoun."""
 
     name: str | None
     type: str
-    role: str | None = None
-    affiliation: str | None = None
+    info: RoleInfo | None = None
     pronoun: bool = False
 
 
@@ -64,7 +64,7 @@ def resolve(doc: Document, mentions: Mentions, quotes: Sequence[QuoteCandidate],
             out[q.id] = attrs.evolve(ante, pronoun=True) if ante is not None else Referent(
                 None, m.type, pronoun=True)
         else:
-            out[q.id] = Referent(m.name, m.type, m.role, m.affiliation)
+            out[q.id] = Referent(m.name, m.type, m.info)
     return out
 
 
@@ -138,7 +138,7 @@ def _named(doc: Document, mentions: Mentions, first: int, last: int, full: WordR
                                       gender)
     if typ == "OTHER":
         typ = speaker_type(doc, WordRange(first, last))
-    return Referent(name, typ, info.role, info.affiliation)
+    return Referent(name, typ, info if info.role else None)
 
 
 def _antecedent(doc: Document, mentions: Mentions, earlier: Sequence[QuoteCandidate],
@@ -182,8 +182,8 @@ def _antecedent(doc: Document, mentions: Mentions, earlier: Sequence[QuoteCandid
         if _disagrees(name, gender, genders):
             continue
         best_entity = e
-        entity_resolved = Referent(name, typ if typ != "OTHER" else e.type, info.role,
-                                   info.affiliation)
+        entity_resolved = Referent(name, typ if typ != "OTHER" else e.type,
+                                   info if info.role else None)
         break
     if best_quote is not None and (best_entity is None or _mentions_name(
             best_entity.text, best_quote.name)):

@@ -54,6 +54,7 @@ class NameOccurrence:
     role: str | None = None
     affiliation: str | None = None
     modifier: str | None = None
+    info: RoleInfo | None = attrs.field(default=None, eq=False, repr=False)
 
 
 # ------------------------------------------------------------------ the name index
@@ -77,7 +78,8 @@ class NameIndex:
                 key = (o.role, o.affiliation, o.modifier, o.tokens)
                 self.roled.setdefault(key, []).append(o.span.start)
         self.descriptions = descriptions  # roles without a name ("the US defence secretary")
-        self._holders: list[tuple[int, str, str | None, str]] | None = None
+        self._holders: list[tuple[int, RoleInfo, str]] | None = None
+        self._by_name: dict[str, list[tuple[int, RoleInfo]]] | None = None
 
     @classmethod
     def build(cls, doc: Document) -> NameIndex:
@@ -85,21 +87,30 @@ class NameIndex:
         occurrences, descriptions = _collect(doc)
         return cls(occurrences, descriptions)
 
-    def holders(self) -> list[tuple[int, str, str | None, str]]:
-        """(position, role, affiliation, fullest name) for every role the article gives a
+    def holders(self) -> list[tuple[int, RoleInfo, str]]:
+        """(position, role read there, fullest name) for every role the article gives a
         named person, including descriptions that match a named role exactly."""
         if self._holders is None:
-            out = [(o.span.start, o.role, o.affiliation, self.fullest(o.tokens, o.span.start))
-                   for o in self.occurrences if o.role]
+            out = [(o.span.start, o.info, self.fullest(o.tokens, o.span.start))
+                   for o in self.occurrences if o.info is not None and o.info.role]
             for d in self.descriptions:
                 if d.role_span is None or d.role is None:
                     continue
                 name = self.described(d, d.role_span.start, exact=True)
                 if name is not None:
-                    out.append((d.role_span.start, d.role, d.affiliation, name))
+                    out.append((d.role_span.start, d, name))
             self._holders = out
             return out
         return self._holders
+
+    def roles_of(self, name: str) -> list[tuple[int, RoleInfo]]:
+        """Every role the article gives the person of fullest name ``name``, with where."""
+        if self._by_name is None:
+            by_name: dict[str, list[tuple[int, RoleInfo]]] = {}
+            for pos, info, holder in self.holders():
+                by_name.setdefault(holder, []).append((pos, info))
+            self._by_name = by_name
+        return self._by_name.get(name, [])
 
     def fullest(self, tokens: tuple[str, ...], pos: int, gender: str | None = None) -> str:
         """The fullest name for the name ``tokens`` used at character ``pos``; with
@@ -219,7 +230,7 @@ def _collect(doc: Document) -> tuple[list[NameOccurrence], list[RoleInfo]]:
                 descriptions.append(info)
                 continue
             found.append(NameOccurrence(roles.name_tokens(info.name.text), info.name,
-                                        info.role, info.affiliation, info.modifier))
+                                        info.role, info.affiliation, info.modifier, info))
     for e in doc.entities:
         if e.type == "PERSON":
             occ = _entity_name(doc, e.first, e.last)
@@ -408,11 +419,11 @@ class _Group:
 def _finish(g: _Group, index: NameIndex) -> EntityCluster:
     found_roles, found_affs = list(g.roles), list(g.affiliations)
     if g.name is not None and g.type == "PERSON":
-        for pos, role, affiliation, name in index.holders():
-            if name == g.name:
-                found_roles.append((pos, role))
-                if affiliation:
-                    found_affs.append((pos, affiliation))
+        for pos, info in index.roles_of(g.name):
+            if info.role:
+                found_roles.append((pos, info.role))
+            if info.affiliation:
+                found_affs.append((pos, info.affiliation))
     affiliation = min(found_affs)[1] if found_affs else None
     return EntityCluster(g.name, g.type, tuple(sorted(g.mentions.values(),
                                                       key=lambda s: (s.start, s.end))),

@@ -396,14 +396,13 @@ class Mentions:
             # "Christie, who has campaigned ..., blasted": the mention stays "who", the name
             # and role are those of the noun the relative clause describes
             n = self.get(noun)
-            return Mention(mid, words, full, n.type, False, n.name, n.role, n.affiliation,
-                           n.id)
+            return Mention(mid, words, full, n.type, False, n.name, n.info, n.id)
         span = doc.span_of(words.first, words.last)
         info = roles.analyse(doc, full.first, full.last)
         name, typ = entities.resolve_name(doc, self.names, span, info)
         if typ == "OTHER":
             typ = speaker_type(doc, words)
-        return Mention(mid, words, full, typ, False, name, info.role, info.affiliation)
+        return Mention(mid, words, full, typ, False, name, info if info.role else None)
 
     # -------------------------------------------------------------- speaker candidates
 

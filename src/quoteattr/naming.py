@@ -1,24 +1,25 @@
 """Names and roles per entity, and the Result.
 
 A pure pass over the entities the quotes' speakers refer to (:mod:`quoteattr.coref`): an
-entity is its canonical name and type. Its role and affiliation are shared by all its quotes:
-read from every mention the article gives the person (titles before names, appositions;
-:func:`quoteattr.entities.people`) and at its speakers' own mentions; a capitalised title
-("Defence Secretary") wins over a description ("defence secretary").
+entity is its canonical name and type. Its roles and affiliation are shared by all its
+quotes: read from every mention the article gives the person (titles before names,
+appositions; the name index of :mod:`quoteattr.entities`) and at its speakers' own mentions;
+a current role wins over a past post, a capitalised title ("Defence Secretary") over a
+description ("defence secretary").
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from . import entities
+from . import lexicons
 from .coref import Referent
 from .cues import Cues
 from .mentions import Mentions
 from .nlp.document import Document
+from .roles import RoleInfo, role_key
 from .types import Entity, Quote, Result, Span, Speaker
 from .values import Choice, QuoteCandidate, QuoteId
 
@@ -33,7 +34,7 @@ def build_result(doc: Document, cues: Cues, mentions: Mentions,
                  confidence: Mapping[QuoteId, float]) -> Result:
     """The Result: every quote (a quotation over several paragraphs as one quote per
     paragraph) with its cue, speaker, confidence and resolver, and the speaker entities."""
-    merged = _merge_roles(referents.values(), _article_roles(mentions))
+    stated = _entity_roles(referents.values(), mentions)
     out = []
     for q in quotes:
         choice = answers.get(q.id)
@@ -42,60 +43,69 @@ def build_result(doc: Document, cues: Cues, mentions: Mentions,
         speaker = None
         if choice is not None and ref is not None:
             words = mentions.words(choice.mention)
-            role, aff = merged.get((ref.name, ref.type), (ref.role, ref.affiliation))
-            speaker = Speaker(ref.name, doc.span_of(words.first, words.last), role, aff,
-                              ref.type)
+            roles, aff = stated.get((ref.name, ref.type)) or _own_roles(ref)
+            speaker = Speaker(ref.name, doc.span_of(words.first, words.last),
+                              roles[0] if roles else None, aff, ref.type, roles[1:])
         conf = confidence.get(q.id, 0.0) if speaker is not None else 0.0
         for piece in q.pieces or (q.chars,):
             out.append(Quote(doc.text[piece.start:piece.end], piece.start, piece.end, q.kind,
                              cue, speaker, round(conf, 4),
                              choice.resolver if choice else None))
-    return Result(tuple(out), tuple(_entities(out, merged)))
+    return Result(tuple(out), tuple(_entities(out)))
 
 
-def _article_roles(mentions: Mentions) -> dict[str, tuple[str | None, str | None]]:
-    """Canonical person name -> (role, affiliation) from every person the article names."""
-    out: dict[str, tuple[str | None, str | None]] = {}
-    for person in entities.people(mentions.names):
-        if not person.name:
-            continue
-        role = None
-        for r in person.roles:
-            role = _better_role(role, r)
-        out[person.name] = (role, person.affiliation)
-    return out
+def _own_roles(ref: Referent) -> tuple[tuple[str, ...], str | None]:
+    """The role an unnamed speaker's own mention states ("a spokesman")."""
+    if ref.info is None or ref.info.stated_role is None:
+        return (), None
+    return (ref.info.stated_role,), ref.info.stated_affiliation
 
 
-def _better_role(a: str | None, b: str | None) -> str | None:
-    """Prefer a capitalised title ("Defence Secretary") over a description ("defence
-    secretary"), else the first."""
-    if not a:
-        return b
-    if not b:
-        return a
-    cap_a, cap_b = a[:1].isupper(), b[:1].isupper()
-    if cap_a != cap_b:
-        return a if cap_a else b
-    return a
-
-
-def _merge_roles(referents: Iterable[Referent],
-                 index: Mapping[str, tuple[str | None, str | None]]
-                 ) -> dict[_Key, tuple[str | None, str | None]]:
-    """Each named entity's role and affiliation: the article's, and its speakers'."""
-    merged: dict[_Key, tuple[str | None, str | None]] = {}
+def _entity_roles(referents: Iterable[Referent], mentions: Mentions
+                  ) -> dict[_Key, tuple[tuple[str, ...], str | None]]:
+    """Each named entity's stated roles, the primary one first, and its affiliation: from
+    every mention that names the person in the article (titles, appositions; the name
+    index) and from its speakers' own mentions. The primary role is a current one over a
+    past post ("former", "retired"), a capitalised title over a description ("Defence
+    Secretary" over "defence secretary"), else the first the article states; the affiliation
+    is the primary role's, else the first stated."""
+    infos: dict[_Key, list[RoleInfo]] = {}
     for r in referents:
         if r.name is None:
             continue
         key = (r.name, r.type)
-        role, aff = merged.get(key, index.get(r.name, (None, None)))
-        merged[key] = (_better_role(role, r.role), aff or r.affiliation)
-    return merged
+        if key not in infos:
+            infos[key] = [info for _, info in sorted(mentions.names.roles_of(r.name),
+                                                     key=lambda x: x[0])
+                          ] if r.type == "PERSON" else []
+        if r.info is not None:
+            infos[key].append(r.info)
+    out: dict[_Key, tuple[tuple[str, ...], str | None]] = {}
+    for entity, all_found in infos.items():
+        found = [i for i in all_found if i.stated_role]
+        if not found:
+            continue
+        primary = max(found, key=_rank)  # max keeps the first of equals
+        roles: dict[str, str] = {}
+        for info in [primary, *found]:
+            text = info.stated_role
+            if text is not None:
+                roles.setdefault(role_key(text), text)
+        aff = primary.stated_affiliation or next(
+            (i.stated_affiliation for i in found if i.stated_affiliation), None)
+        out[entity] = (tuple(roles.values()), aff)
+    return out
 
 
-def _entities(quotes: list[Quote], merged: Mapping[_Key, tuple[str | None, str | None]]
-              ) -> list[Entity]:
-    groups: OrderedDict[_Key, list[Quote]] = OrderedDict()
+def _rank(info: RoleInfo) -> tuple[int, int]:
+    past = info.modifier is not None and info.modifier in lexicons.words("past_status")
+    title = info.stated_role or ""
+    return (0 if past else 1, 1 if title.split()[-1][:1].isupper() else 0)
+
+
+def _entities(quotes: list[Quote]) -> list[Entity]:
+    """Each named speaker once, in order of first quote, with its mentions and roles."""
+    groups: dict[_Key, list[Quote]] = {}
     for q in quotes:
         if q.speaker is None or q.speaker.name is None:
             continue
@@ -107,9 +117,11 @@ def _entities(quotes: list[Quote], merged: Mapping[_Key, tuple[str | None, str |
             m = q.speaker.mention if q.speaker else None
             if m is not None:
                 seen.setdefault((m.start, m.end), m)
-        role, aff = merged.get((name, typ), (None, None))
+        sp = qs[0].speaker
+        assert sp is not None
+        roles = tuple(r for r in (sp.role, *sp.roles) if r)
         out.append(Entity(name, typ, tuple(sorted(seen.values(), key=lambda s: s.start)),
-                          (role,) if role else (), aff, len(qs)))
+                          roles, sp.affiliation, len(qs)))
     return out
 
 

@@ -57,9 +57,13 @@ UnitRange = tuple[int, int]
 class RoleInfo:
     """What a speaker mention says about the speaker.
 
-    ``role`` is written as in the text ("Prime Minister", "defence secretary");
-    ``affiliation`` is normalised ("Israel", "US"); ``modifier`` is a status word kept out
-    of the role ("former" in "former US President Donald Trump").
+    ``role`` is written as in the text ("Prime Minister", "defence secretary", "Foreign
+    Ministry Spokesman"); ``title`` is the role without the organisation named before it
+    ("Spokesman"), and ``organisation`` that organisation, or one named after the role ("of
+    the Arms Control Association", "at the Hoover Institution") or owning it ("Ora Media's
+    chief executive"); ``affiliation`` is a country, place or party, normalised ("Israel",
+    "US", "Democratic Party"); ``modifier`` is a status word kept out of the role ("former"
+    in "former US President Donald Trump").
     """
 
     name: Span | None = None
@@ -68,6 +72,26 @@ class RoleInfo:
     affiliation: str | None = None
     affiliation_span: Span | None = None
     modifier: str | None = None
+    title: str | None = None
+    organisation: str | None = None
+
+    @property
+    def stated_role(self) -> str | None:
+        """The role as a speaker's role is reported: the title with its status modifier and
+        abbreviations written out ("former Governor" for "former Pennsylvania Gov.")."""
+        title = self.title or self.role
+        if title is None:
+            return None
+        title = expand_abbreviations(title)
+        if self.modifier and self.modifier in lexicons.words("reported_status"):
+            return f"{self.modifier} {title}"
+        return title
+
+    @property
+    def stated_affiliation(self) -> str | None:
+        """The affiliation reported with the role: its organisation, else its country,
+        place or party."""
+        return self.organisation or self.affiliation
 
 
 @attrs.frozen
@@ -152,6 +176,27 @@ def affiliation_of(phrase: str) -> str | None:
     if written.isupper() and phrase != written:
         return None
     return value
+
+
+def expand_abbreviations(title: str) -> str:
+    """The title with its abbreviated words written out ("Gov." -> "Governor", "Sen." ->
+    "Senator"; lexicons/title_variants.tsv), other words as written."""
+    variants = lexicons.title_variants()
+    out = []
+    for w in title.split():
+        full = variants.get(w.lower())
+        if full is not None and (w.endswith(".") or full.startswith(w.lower())) and \
+                full != w.lower() and " " not in full:
+            out.append(full.capitalize() if w[:1].isupper() else full)
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+def party_of(phrase: str) -> str | None:
+    """The party a capitalised word or short name stands for ("Democratic" -> "Democratic
+    Party", "GOP" -> "Republican Party"), or None."""
+    return lexicons.parties().get(" ".join(phrase.split()))
 
 
 def role_key(role: str) -> str:
@@ -416,6 +461,13 @@ def read_role(doc: Document, us: Sequence[Unit], title: UnitRange, lo: int,
     after = j
     if aff is None:
         aff, aff_span, after = _affiliation_after(doc, us, j, hi)
+    org_end = _organisation_prefix(us, left.start, i)
+    organisation = None
+    if org_end > left.start:
+        organisation = _organisation_name(us, left.start, org_end)
+    else:
+        org, after = _organisation_after(doc, us, after, hi)
+        organisation = org or _owner_before(doc, us, left.start, lo)
     run = _name_run(doc, us, after, hi) if after < hi else None
     return RoleInfo(
         name=None if run is None else _span(doc, us, *run),
@@ -424,7 +476,68 @@ def read_role(doc: Document, us: Sequence[Unit], title: UnitRange, lo: int,
         affiliation=aff,
         affiliation_span=aff_span,
         modifier=left.modifier,
+        title=doc.text[us[org_end].start:us[j - 1].end],
+        organisation=organisation,
     )
+
+
+def _organisation_prefix(us: Sequence[Unit], start: int, i: int) -> int:
+    """The end of the organisation named before a title ("Foreign Ministry Spokesman",
+    "House Speaker", "NYPD Commissioner"): the capitalised words from the role's start up to
+    the title or a rank word; ``start`` when there are none."""
+    k = start
+    while k < i and us[k].capitalised and lexicons.role_modifiers().get(us[k].lower) is None:
+        k += 1
+    return k if k == i or lexicons.role_modifiers().get(us[k].lower) == "rank" else start
+
+
+def _organisation_name(us: Sequence[Unit], a: int, b: int) -> str:
+    """An organisation's name from units [a, b), a short form written out ("DNC")."""
+    text = " ".join(u.text for u in us[a:b])
+    return lexicons.organisation_aliases().get(text, text)
+
+
+def _organisation_after(doc: Document, us: Sequence[Unit], k: int,
+                        hi: int) -> tuple[str | None, int]:
+    """An organisation named after the role ("executive director of the Arms Control
+    Association", "a fellow at the Hoover Institution"): (its name, the unit after it), or
+    (None, k)."""
+    if k >= hi or us[k].lower not in ("of", "at", "with"):
+        return None, k
+    a = k + 1
+    if a < hi and us[a].lower == "the":
+        a += 1
+    b = a
+    while b < hi and (us[b].capitalised or (us[b].lower in ("of", "for", "on", "and", "&")
+                                            and b + 1 < hi and us[b + 1].capitalised)):
+        if us[b].possessive:
+            b += 1
+            break
+        b += 1
+    if b == a or _is_person(doc, us[a]) or affiliation_of(" ".join(
+            u.text for u in us[a:b])) is not None:
+        return None, k
+    return _organisation_name(us, a, b), b
+
+
+def _owner_before(doc: Document, us: Sequence[Unit], start: int, lo: int) -> str | None:
+    """The organisation owning the role ("Ora Media's chief executive"): a capitalised
+    possessive right before it that is no person, country or party."""
+    p = start - 1
+    if p < lo or not us[p].possessive or not us[p].capitalised or _is_person(doc, us[p]):
+        return None
+    a = p
+    while a - 1 >= lo and us[a - 1].capitalised and not us[a - 1].possessive:
+        a -= 1
+    text = " ".join(u.text for u in us[a:p + 1])
+    if affiliation_of(text) is not None or party_of(text) is not None:
+        return None
+    return _organisation_name(us, a, p + 1)
+
+
+def _is_person(doc: Document, u: Unit) -> bool:
+    ent = doc.entity_at(u.first)
+    return ent is not None and ent.type == "PERSON"
 
 
 @attrs.frozen
@@ -484,12 +597,14 @@ def _joins_role(doc: Document, u: Unit, adjective_ok: bool, caps: int) -> bool:
 
 def _affiliation_ending(doc: Document, us: Sequence[Unit], pos: int,
                         lo: int) -> tuple[str, int] | None:
-    """(affiliation, first unit) of a country, nationality or place ending at unit pos."""
+    """(affiliation, first unit) of a country, nationality, place or party ending at unit
+    pos."""
     for n in range(min(_affiliation_len(), pos - lo + 1), 0, -1):
         p = pos - n + 1
         if any(u.possessive for u in us[p:pos]):
             continue
-        aff = affiliation_of(" ".join(u.text for u in us[p:pos + 1]))
+        phrase = " ".join(u.text for u in us[p:pos + 1])
+        aff = affiliation_of(phrase) or party_of(phrase)
         if aff is not None:
             return aff, p
     ent = doc.entity_at(us[pos].first)

@@ -64,19 +64,24 @@ def _span_or_none(d: dict[str, Any] | None) -> Span | None:
 
 @attrs.frozen
 class Speaker:
-    """Who said a quote: the entity's fullest name, and the words that refer to it here."""
+    """Who said a quote: the entity's fullest name, and the words that refer to it here.
+
+    ``role`` is the entity's primary role as the article states it (a current post over a
+    past one), ``roles`` the other roles it states for the same entity."""
 
     name: str | None
     mention: Span | None
     role: str | None = None
     affiliation: str | None = None
     type: str = "OTHER"
+    roles: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "mention": None if self.mention is None else self.mention.to_dict(),
             "role": self.role,
+            "roles": list(self.roles),
             "affiliation": self.affiliation,
             "type": self.type,
         }
@@ -84,7 +89,7 @@ class Speaker:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Speaker:
         return cls(d.get("name"), _span_or_none(d.get("mention")), d.get("role"),
-                   d.get("affiliation"), d.get("type", "OTHER"))
+                   d.get("affiliation"), d.get("type", "OTHER"), tuple(d.get("roles", ())))
 
 
 @attrs.frozen

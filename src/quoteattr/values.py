@@ -18,6 +18,7 @@ import attrs
 
 if TYPE_CHECKING:
     from .marks import QuotedSpan
+    from .roles import RoleInfo
 
 __all__ = [
     "CharRange",
@@ -108,11 +109,11 @@ class Mention:
     """Words that may refer to a speaker, as the mention pass reads them once per document.
 
     ``words`` is the mention itself, ``full`` the same noun phrase with its apposition (where
-    roles are read: "The Israeli military chief, Aviv Kochavi"). ``name``, ``role`` and
-    ``affiliation`` are what the mention itself says, read against the document's name index
-    ("Netanyahu" -> "Benjamin Netanyahu"); a pronoun has none of its own (see
-    :mod:`quoteattr.coref`), and a relative pronoun ("who") takes those of the noun its clause
-    describes (``refers_to``).
+    roles are read: "The Israeli military chief, Aviv Kochavi"). ``name`` and ``info`` (the
+    role, organisation, affiliation) are what the mention itself says, read against the
+    document's name index ("Netanyahu" -> "Benjamin Netanyahu"); a pronoun has none of its
+    own (see :mod:`quoteattr.coref`), and a relative pronoun ("who") takes those of the noun
+    its clause describes (``refers_to``).
     """
 
     id: MentionId
@@ -121,13 +122,21 @@ class Mention:
     type: str  # PERSON | ORG | GPE | OTHER
     pronoun: bool = False
     name: str | None = None
-    role: str | None = None
-    affiliation: str | None = None
+    info: RoleInfo | None = None
     refers_to: MentionId | None = None
 
     @property
     def head(self) -> int:
         return int(self.id)
+
+    @property
+    def role(self) -> str | None:
+        """The role the mention states, as a speaker's role is reported."""
+        return None if self.info is None else self.info.stated_role
+
+    @property
+    def affiliation(self) -> str | None:
+        return None if self.info is None else self.info.stated_affiliation
 
 
 @attrs.frozen

@@ -26,7 +26,9 @@ __all__ = [
     "irregular_verbs",
     "name_particles",
     "non_names",
+    "organisation_aliases",
     "organisation_words",
+    "parties",
     "places",
     "pronoun_type",
     "pronouns",
@@ -165,6 +167,19 @@ def countries() -> Mapping[str, str]:
 def places() -> Mapping[str, str]:
     """Capital or US state -> the affiliation it stands for ("Tehran" -> "Iran")."""
     return MappingProxyType({place: aff for place, aff in _rows("places.tsv", 2)})
+
+
+@functools.cache
+def parties() -> Mapping[str, str]:
+    """Party adjective or short name -> party ("Democratic" -> "Democratic Party")."""
+    return MappingProxyType({word: party for word, party in _rows("parties.tsv", 2)})
+
+
+@functools.cache
+def organisation_aliases() -> Mapping[str, str]:
+    """Short form -> written-out organisation ("DNC" -> "Democratic National Committee")."""
+    return MappingProxyType({short: full
+                             for short, full in _rows("organisation_aliases.tsv", 2)})
 
 
 @functools.cache
