@@ -190,7 +190,7 @@ def _surname(tokens: tuple[str, ...]) -> str:
 
 
 def _key(token: str) -> str:
-    return token.lower().rstrip(".")
+    return token.lower().rstrip(".").replace("’", "'")
 
 
 def _compatible(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

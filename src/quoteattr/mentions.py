@@ -53,7 +53,11 @@ _HEAD_POS = {"NOUN", "PROPN", "PRON"}
 _APPOSITION_PUNCT = frozenset({",", "-", "--", "—", "–", "(", ")", "[", "]"})
 # a word of a name: capitalised letters, with inner apostrophes or hyphens ("O'Neill",
 # "Jae-won"), an initial ("G."), or a particle the tokenizer split off ("O'")
-_NAME_WORD = regex.compile(r"\p{Lu}(?:\p{L}+(?:['’\-]\p{L}+)*|\.|['’])?|\p{Lu}\p{L}*['’\-]\p{L}+")
+_NAME_WORD = regex.compile(r"\p{Lu}(?:\p{L}+(?:['’\-]\p{L}+)*|\.|['’])?|\p{Lu}\p{L}*['’\-]\p{L}+"
+                           r"|(?:\p{Lu}\.)+\p{Lu}\.?")
+_INITIALS = regex.compile(r"(?:\p{Lu}\.)*\p{Lu}")
+# a legislator's party and state in parentheses after the name: "(D-Wis.)", "(R-Texas)"
+_PARTY_TAG = regex.compile(r"\((?:D|R|I|Ind)\.?[-–][A-Z][A-Za-z.]{1,14}\)")
 
 
 # ------------------------------------------------------------------ pronouns
@@ -140,7 +144,8 @@ def _extend_name(doc: Document, words: WordRange) -> WordRange:
 
     def cap(k: int) -> bool:
         w = doc.words[k]
-        return bool(_NAME_WORD.fullmatch(w.text)) and w.upos not in ("VERB", "AUX")
+        return (bool(_NAME_WORD.fullmatch(w.text)) and w.upos not in ("VERB", "AUX")) or \
+            _cut_piece(doc, k)
 
     # a capitalised run (title and name: "Israel Prime Minister Benjamin Netanyahu") is one
     # mention whatever the parser split it into
@@ -153,6 +158,21 @@ def _extend_name(doc: Document, words: WordRange) -> WordRange:
                  doc.words[first - 1].upos in ("ADV", "DET", "CCONJ", "SCONJ", "ADP")):
         first -= 1
     return WordRange(first, last)
+
+
+def _cut_piece(doc: Document, k: int) -> bool:
+    """A piece of a name the tokenizer cut off, written without a space: the dot of an
+    initial ("G.K" "."), a hyphen between name parts or the part after it ("Geun" "-"
+    "hye"), lower-case letters after a capitalised word ("Don" "na")."""
+    if k == 0 or k + 1 > len(doc.words) or doc.words[k - 1].end != doc.words[k].start:
+        return False
+    prev, t = doc.words[k - 1].text, doc.words[k].text
+    if t == ".":
+        return bool(_INITIALS.fullmatch(prev))
+    if t == "-":
+        return prev[:1].isupper() and k + 1 < len(doc.words) and \
+            doc.words[k + 1].start == doc.words[k].end and doc.words[k + 1].text[:1].isalpha()
+    return t.isalpha() and t.islower() and (prev == "-" or prev[:1].isupper())
 
 
 def _has_name(doc: Document, words: WordRange) -> bool:
@@ -444,6 +464,8 @@ class Mentions:
             w = doc.words[i]
             if w.start < self.dateline_end(doc.paragraph_index(w.start)):
                 continue  # the place in a dateline
+            if _in_party_tag(doc, i):
+                continue  # "Rep. Gwen Moore (D-Wis.)": the party letter is no speaker
             low = w.text.lower()
             if not any(ch.isalnum() for ch in low):
                 continue
@@ -472,6 +494,15 @@ class Mentions:
                 continue
             out.append(i)
         return out
+
+
+def _in_party_tag(doc: Document, i: int) -> bool:
+    """Whether word i is the party letter or the state of a tag "(D-Wis.)" after a name."""
+    lo = max(0, i - 3)
+    window = [w.text for w in doc.words[lo:i + 4]]
+    text = "".join(window)
+    k = text.find("(")
+    return k >= 0 and bool(_PARTY_TAG.match(text, k)) and doc.words[i].text not in "()"
 
 
 def _mistagged_name(doc: Document, i: int) -> bool:

@@ -21,6 +21,7 @@ import functools
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from . import lexicons, marks
 from .nlp.document import Document, from_regex
@@ -220,13 +221,35 @@ def units(doc: Document, first: int, last: int) -> list[Unit]:
             out[-1] = attrs.evolve(prev, last=k + 1, possessive=True)
         elif prev is not None and adjacent and w.text == "." and _joins_dot(prev.text):
             out[-1] = attrs.evolve(prev, text=prev.text + ".", end=w.end, last=k + 1)
+        elif prev is not None and adjacent and _glued_name_piece(prev, w.text):
+            # a name the tokenizer cut ("Geun" "-" "hye", "Don" "na"): one unit again
+            out[-1] = attrs.evolve(prev, text=prev.text + w.text, end=w.end, last=k + 1)
         else:
             out.extend(_split_word(w.text, w.start, k))
     return out
 
 
+_INITIALS = regex.compile(r"(?:\p{Lu}\.)*\p{Lu}")
+
+
 def _joins_dot(text: str) -> bool:
-    return (len(text) == 1 and text.isupper()) or (text.lower() + ".") in _abbreviations()
+    """Whether a dot the tokenizer split off belongs to the word before: an initial ("G",
+    "G.K") or an abbreviated title ("Sen")."""
+    return bool(_INITIALS.fullmatch(text)) or (text.lower() + ".") in _abbreviations()
+
+
+def _glued_name_piece(prev: Unit, piece: str) -> bool:
+    """Whether ``piece``, written right after unit ``prev`` without a space, continues a
+    name the tokenizer cut: a hyphen and the part after it ("Geun-hye"), or lower-case
+    letters after a capitalised word ("Don" + "na" for "Donna")."""
+    if not prev.capitalised or prev.possessive or (not prev.text[-1:].isalpha() and \
+            not prev.text.endswith("-")):
+        return False
+    if piece == "-":
+        return True
+    if prev.text.endswith("-"):
+        return piece[:1].isalpha()
+    return piece.isalpha() and piece.islower()
 
 
 def _split_word(text: str, start: int, k: int) -> list[Unit]:
@@ -384,10 +407,10 @@ def _person_like(doc: Document, us: Sequence[Unit], a: int, b: int) -> bool:
 def name_tokens(text: str) -> tuple[str, ...]:
     """A name as comparable tokens: honorifics and possessive 's removed
     ("Mr. Netanyahu's" -> ("Netanyahu",))."""
-    words = text.replace("’", "'").split()
+    words = text.split()
     while words and words[0].lower() in lexicons.honorifics():
         words = words[1:]
-    if words and words[-1].endswith("'s") and len(words[-1]) > 2:
+    if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 2:
         words[-1] = words[-1][:-2]
     return tuple(w.strip(",") for w in words if w.strip(","))
 
@@ -469,6 +492,8 @@ def read_role(doc: Document, us: Sequence[Unit], title: UnitRange, lo: int,
         org, after = _organisation_after(doc, us, after, hi)
         organisation = org or _owner_before(doc, us, left.start, lo)
     run = _name_run(doc, us, after, hi) if after < hi else None
+    if aff is None and run is not None:
+        aff = _party_tag(us, run[1], hi)  # "Rep. Gwen Moore (D-Wis.)": Wisconsin
     return RoleInfo(
         name=None if run is None else _span(doc, us, *run),
         role=doc.text[us[left.start].start:us[j - 1].end],
@@ -481,13 +506,35 @@ def read_role(doc: Document, us: Sequence[Unit], title: UnitRange, lo: int,
     )
 
 
+_PARTY_TAG = regex.compile(r"\((?:D|R|I|Ind)\.?[-–]([^()]{2,15})\)")
+
+
+def _party_tag(us: Sequence[Unit], k: int, hi: int) -> str | None:
+    """The state of a party tag after a legislator's name ("(D-Wis.)" -> "Wisconsin",
+    "(R-Texas)" -> "Texas"), or None."""
+    if k >= hi or us[k].text != "(":
+        return None
+    end = next((e for e in range(k + 1, min(hi, k + 6)) if us[e].text == ")"), None)
+    if end is None:
+        return None
+    m = _PARTY_TAG.fullmatch("".join(u.text for u in us[k:end + 1]))
+    if m is None:
+        return None
+    return lexicons.state_abbreviations().get(m.group(1)) or affiliation_of(m.group(1))
+
+
 def _organisation_prefix(us: Sequence[Unit], start: int, i: int) -> int:
     """The end of the organisation named before a title ("Foreign Ministry Spokesman",
-    "House Speaker", "NYPD Commissioner"): the capitalised words from the role's start up to
-    the title or a rank word; ``start`` when there are none."""
+    "House Speaker", "NYPD Commissioner", "Clinton campaign spokesman"): the capitalised words
+    (and the organisation nouns after them) from the role's start up to the title or a rank
+    word; ``start`` when there are none. A lower-case start is part of the role ("military
+    chief")."""
     k = start
-    while k < i and us[k].capitalised and lexicons.role_modifiers().get(us[k].lower) is None:
+    while k < i and lexicons.role_modifiers().get(us[k].lower) is None and (
+            us[k].capitalised or (k > start and us[k].lower in lexicons.organisation_words())):
         k += 1
+    if k > start and not us[start].capitalised:
+        return start
     return k if k == i or lexicons.role_modifiers().get(us[k].lower) == "rank" else start
 
 
@@ -675,6 +722,9 @@ def _apposition_before(doc: Document, us: Sequence[Unit], info: RoleInfo) -> Spa
     a = p - 1
     while a > 0 and is_name_unit(us[a - 1]) and not us[a - 1].possessive:
         a -= 1
+    if a > 0 and (doc.words[us[a - 1].first].upos == "ADP" or
+                  us[a - 1].lower in lexicons.words("preposition")):
+        return None  # "in Chelsea, the mayor": the name is no apposition of the role
     run = _name_run(doc, us, a, p - 1) if a < p - 1 else None
     if run is None or run[1] != p - 1:
         return None

@@ -34,6 +34,7 @@ __all__ = [
     "pronouns",
     "role_modifiers",
     "speech_nouns",
+    "state_abbreviations",
     "title_variants",
     "titles",
     "words",
@@ -180,6 +181,14 @@ def organisation_aliases() -> Mapping[str, str]:
     """Short form -> written-out organisation ("DNC" -> "Democratic National Committee")."""
     return MappingProxyType({short: full
                              for short, full in _rows("organisation_aliases.tsv", 2)})
+
+
+@functools.cache
+def state_abbreviations() -> Mapping[str, str]:
+    """US state abbreviation as written after a party letter -> state ("Calif." ->
+    "California", "TX" -> "Texas")."""
+    return MappingProxyType({abbr: state
+                             for abbr, state in _rows("state_abbreviations.tsv", 2)})
 
 
 @functools.cache

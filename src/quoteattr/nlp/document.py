@@ -17,6 +17,7 @@ import regex
 
 from ..errors import ConllUError
 from ..types import Span
+from .sentences import abbreviation_before_dot
 
 # stanza / CoreNLP / OntoNotes NER labels -> the four speaker types of the output
 NER_TYPES = {
@@ -441,6 +442,7 @@ _TOKEN = regex.compile(
     r"""(?:[A-Z]\.){2,}|\d+(?:[.,]\d+)*%?|\p{L}+(?:[-'’]\p{L}+)*(?:'s|’s)?|[^\s\p{L}\d]""",
     regex.V1)
 _SENT_END = regex.compile(r"""[.!?]+["”’']?$""")
+_CLOSING_MARKS = regex.compile(r"""["”’']+""")
 
 
 def from_regex(text: str) -> Document:
@@ -451,7 +453,12 @@ def from_regex(text: str) -> Document:
     para_ends = {p.end for p in split_paragraphs(text)}
     for m in _TOKEN.finditer(text):
         words.append(Word(len(words), m.group(), m.start(), m.end(), sent_i))
-        ends = bool(_SENT_END.search(m.group())) or m.end() in para_ends
+        ends = bool(_SENT_END.search(m.group())) or m.end() in para_ends or (
+            _CLOSING_MARKS.fullmatch(m.group()) is not None and len(words) > 1 and
+            words[-2].end == m.start() and _SENT_END.search(words[-2].text) is not None)
+        if ends and m.group() == "." and len(words) > 1 and m.end() not in para_ends and \
+                words[-2].end == m.start() and abbreviation_before_dot(words[-2].text):
+            ends = False  # "Gov." "Sen." "G.": a title or an initial, not a sentence's end
         nxt = text[m.end():m.end() + 2]
         if ends and (m.end() in para_ends or not nxt or nxt[0].isspace()):
             sents.append(Sentence(sent_i, words[first].start, words[-1].end, first, len(words)))

@@ -42,6 +42,14 @@ def _ends_on_abbreviation(sentence: list[Any]) -> bool:
     return len(last) == 2 and last[0].isupper() and last[1] == "."  # an initial: "George H."
 
 
+def abbreviation_before_dot(word: str) -> bool:
+    """Whether ``word``, followed by a dot, is a courtesy or short title ("Mr", "Sen") or an
+    initial ("G", "G.K"): the dot ends no sentence."""
+    return (word.lower() + ".") in _abbreviations() or (
+        word[:1].isupper() and all(part.isupper() and len(part) == 1
+                                   for part in word.split(".")))
+
+
 def join_abbreviation_splits(sentences: list[list[Any]]) -> list[list[Any]]:
     """Sentences of tokens with the false breaks after titles and initials removed."""
     out: list[list[Any]] = []

@@ -1,0 +1,145 @@
+"""Who said it, by name and role: each error class on a short invented text (hand-built
+documents, no model)."""
+
+from __future__ import annotations
+
+from quoteattr import cues, mentions, roles
+from quoteattr.entities import NameIndex, resolve_name
+from quoteattr.extractor import run_stages
+from quoteattr.nlp.document import from_conllu, from_regex
+from tests.test_resolvers import conllu
+
+
+def speaker_of(text: str, quote: str):
+    """The speaker of the quote ``quote`` in ``text`` (fast mode: no model)."""
+    r = run_stages(from_regex(text))
+    return next(q.speaker for q in r.quotes if q.text.startswith(quote))
+
+
+# ------------------------------------------------------------------ roles
+
+
+def test_a_party_adjective_is_the_affiliation_not_the_role() -> None:
+    info = roles.analyse_text("longtime Democratic pollster Pat Caddell")
+    assert (info.stated_role, info.stated_affiliation) == ("pollster", "Democratic Party")
+    info = roles.analyse_text("Republican presidential nominee Donald Trump")
+    assert (info.stated_role, info.stated_affiliation) == ("presidential nominee",
+                                                           "Republican Party")
+
+
+def test_an_organisation_named_with_the_role_is_the_affiliation() -> None:
+    for mention, role, org in [("House Speaker Paul Ryan", "Speaker", "House"),
+                               ("NYPD Commissioner James O'Neill", "Commissioner", "NYPD"),
+                               ("DNC Chairwoman Donna Brazile", "Chairwoman",
+                                "Democratic National Committee"),
+                               ("European Council President Donald Tusk", "President",
+                                "European Council")]:
+        info = roles.analyse_text(mention)
+        assert (info.stated_role, info.stated_affiliation) == (role, org), mention
+    # the role as written stays whole for the article's list of roles
+    assert roles.analyse_text("House Speaker Paul Ryan").role == "House Speaker"
+    # a title whose own words are capitalised keeps them
+    info = roles.analyse_text("Deputy Foreign Minister Ana Ruiz")
+    assert (info.stated_role, info.organisation) == ("Deputy Foreign Minister", None)
+
+
+def test_an_organisation_after_or_owning_the_role() -> None:
+    text = "Daryl Kimball, executive director of the Arms Control Association"
+    info = roles.analyse_text(text)
+    assert (info.stated_role, info.stated_affiliation) == ("executive director",
+                                                           "Arms Control Association")
+    info = roles.analyse_text("Nick Witney, a fellow at the European Council on Foreign "
+                              "Relations")
+    assert (info.stated_role, info.stated_affiliation) == (
+        "fellow", "European Council on Foreign Relations")
+    info = roles.analyse_text("Ora Media's chief executive John Dickey")
+    assert (info.stated_role, info.stated_affiliation) == ("chief executive", "Ora Media")
+    # a country after the role stays the affiliation
+    assert roles.analyse_text("the foreign minister of Portugal").stated_affiliation == \
+        "Portugal"
+
+
+def test_a_past_post_is_kept_and_abbreviations_are_written_out() -> None:
+    info = roles.analyse_text("former Pennsylvania Gov. Ed Rendell")
+    assert (info.stated_role, info.stated_affiliation) == ("former Governor", "Pennsylvania")
+    assert roles.analyse_text("longtime Sen. Ana Ruiz").stated_role == "Senator"
+    assert roles.expand_abbreviations("Rep.") == "Representative"
+    assert roles.expand_abbreviations("Defense Secretary") == "Defense Secretary"
+
+
+def test_a_current_role_wins_over_a_past_post() -> None:
+    text = ('Former Gov. Maria Lopez was elected mayor last year. Mayor Maria Lopez spoke '
+            'on Monday.\n\n"We will build," Lopez said.')
+    sp = speaker_of(text, "We will build")
+    assert sp is not None and sp.name == "Maria Lopez"
+    assert sp.role == "Mayor" and "former Governor" in sp.roles
+
+
+def test_a_role_stated_at_any_mention_is_the_speakers_role() -> None:
+    text = ('Republican nominee Maria Lopez toured the plant.\n\n'
+            '"We will win," Lopez said.')
+    sp = speaker_of(text, "We will win")
+    assert sp is not None and (sp.name, sp.role, sp.affiliation) == (
+        "Maria Lopez", "nominee", "Republican Party")
+
+
+def test_a_party_tag_gives_the_state_and_is_no_speaker() -> None:
+    text = '"It is a disgrace," Rep. Gwen Moore (D-Wis.) said on Friday.'
+    (info,) = roles.role_mentions(from_regex(text), 0, 20)
+    assert info.name is not None and (info.name.text, info.stated_role, info.affiliation) == (
+        "Gwen Moore", "Representative", "Wisconsin")
+    doc = from_regex(text)
+    found = cues.find(doc)
+    m = mentions.build(doc, found)
+    from quoteattr.candidates import find
+
+    heads = {doc.words[i].text for i in m.candidates(find(doc, found)[0])}
+    assert "Moore" in heads and not heads & {"D", "Wis."}
+
+
+def test_a_place_after_a_preposition_is_no_apposition_of_a_role() -> None:
+    text = ("Mayor Bill de Blasio spoke on Saturday. At a press conference in Chelsea, the "
+            "mayor said more.")
+    doc = from_regex(text)
+    pos = text.index("the mayor")
+    mention = doc.span_of(*[(w[0], w[-1] + 1) for w in [doc.words_in(pos, pos + 9)]][0])
+    assert resolve_name(doc, NameIndex.build(doc), mention) == ("Bill de Blasio", "PERSON")
+
+
+# ------------------------------------------------------------------ names
+
+
+def test_names_the_tokenizer_cut_are_whole_again() -> None:
+    # said Park Geun-hye and Rep. G.K. Butterfield (tokens as a tokenizer leaves them)
+    doc = from_conllu(conllu([
+        "President President PROPN 2 compound", "Park Park PROPN 6 nsubj NER=B-PERSON",
+        "Geun Geun PROPN 2 flat NER=E-PERSON|SpaceAfter=No", "- - PUNCT 5 punct SpaceAfter=No",
+        "hye hye PRON 2 flat", "said say VERB 0 root", ". . PUNCT 6 punct",
+    ]))
+    words = mentions.bounds(doc, cues.find(doc), 1)[0]
+    assert doc.span_of(words.first, words.last).text == "President Park Geun-hye"
+    assert roles.analyse(doc, 0, 5).name is not None
+    assert roles.analyse(doc, 0, 5).name.text == "Park Geun-hye"
+    doc = from_conllu(conllu([
+        "Rep. Rep. PROPN 4 compound", "G.K G.K PROPN 4 compound NER=S-PERSON|SpaceAfter=No",
+        ". . PUNCT 2 punct", "Butterfield Butterfield PROPN 5 nsubj NER=S-PERSON",
+        "said say VERB 0 root",
+    ]))
+    info = roles.analyse(doc, 0, 4)
+    assert info.name is not None and info.name.text == "G.K. Butterfield"
+    assert info.stated_role == "Representative"
+    # "Donna" read as "Don" + "na" by a multi-word token model
+    doc = from_conllu(conllu([
+        "Don Don PROPN 4 nsubj NER=B-PERSON|SpaceAfter=No", "na na ADP 1 case NER=I-PERSON",
+        "Rawlings Rawlings PROPN 1 flat NER=E-PERSON", "said say VERB 0 root",
+    ]))
+    assert NameIndex.build(doc).fullest(("Rawlings",), 20) == "Donna Rawlings"
+
+
+def test_a_name_keeps_the_articles_apostrophe() -> None:
+    text = "NYPD Commissioner James O’Neill spoke. Later O’Neill said more."
+    doc = from_regex(text)
+    pos = text.rindex("O’Neill")
+    name, _ = resolve_name(doc, NameIndex.build(doc), doc.span_of(*[
+        (w[0], w[-1] + 1) for w in [doc.words_in(pos, pos + 7)]][0]))
+    assert name == "James O’Neill"
