@@ -7,6 +7,7 @@ from quoteattr import cues, mentions, roles
 from quoteattr.entities import NameIndex, resolve_name
 from quoteattr.extractor import run_stages
 from quoteattr.nlp.document import from_conllu, from_regex
+from quoteattr.types import Span
 from tests.test_resolvers import conllu
 
 
@@ -102,7 +103,7 @@ def test_a_place_after_a_preposition_is_no_apposition_of_a_role() -> None:
             "mayor said more.")
     doc = from_regex(text)
     pos = text.index("the mayor")
-    mention = doc.span_of(*[(w[0], w[-1] + 1) for w in [doc.words_in(pos, pos + 9)]][0])
+    mention = Span.of(text, pos, pos + len("the mayor"))
     assert resolve_name(doc, NameIndex.build(doc), mention) == ("Bill de Blasio", "PERSON")
 
 
@@ -140,6 +141,5 @@ def test_a_name_keeps_the_articles_apostrophe() -> None:
     text = "NYPD Commissioner James O’Neill spoke. Later O’Neill said more."
     doc = from_regex(text)
     pos = text.rindex("O’Neill")
-    name, _ = resolve_name(doc, NameIndex.build(doc), doc.span_of(*[
-        (w[0], w[-1] + 1) for w in [doc.words_in(pos, pos + 7)]][0]))
+    name, _ = resolve_name(doc, NameIndex.build(doc), Span.of(text, pos, pos + 7))
     assert name == "James O’Neill"
