@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quoteattr import Extractor, ModelError, confidence, cues, linear, quotefilter
+from quoteattr import Extractor, ModelError, antecedents, confidence, cues, linear, quotefilter
 from quoteattr.candidates import find as find_candidates
 from quoteattr.learned import Learned, for_strategy
 from quoteattr.linear import Weights
@@ -76,8 +76,10 @@ def test_the_shipped_weights_match_the_code() -> None:
     assert parts.ranker is not None and parts.ranker.weights.features == ranker.FEATURES
     assert parts.quotefilter is not None and parts.quotefilter.features == quotefilter.FEATURES
     assert parts.confidence is not None and parts.confidence.features == confidence.FEATURES
+    assert parts.antecedents is not None
+    assert parts.antecedents.weights.features == antecedents.FEATURES
     assert parts.ranker.weights.weights and parts.quotefilter.weights
-    assert parts.confidence.weights
+    assert parts.confidence.weights and parts.antecedents.weights.weights
 
 
 def test_rules_need_no_weights_and_the_others_fail_loudly(tmp_path: Path,

@@ -241,10 +241,14 @@ def _collect(doc: Document) -> tuple[list[NameOccurrence], list[RoleInfo]]:
 
 
 def _entity_name(doc: Document, first: int, last: int) -> NameOccurrence | None:
-    """A PERSON entity as a name: honorifics and any leading title dropped."""
+    """A PERSON entity as a name: honorifics, any leading title and function words the
+    tagger took in ("With Trump", "But Fiorina") dropped."""
     us = roles.units(doc, first, last)
     i = 0
-    while i < len(us) and us[i].lower in lexicons.honorifics():
+    while i < len(us) and (us[i].lower in lexicons.honorifics() or
+                           doc.words[us[i].first].upos in ("ADP", "CCONJ", "SCONJ", "DET",
+                                                           "ADV", "PRON") or
+                           us[i].lower in lexicons.words("connective")):
         i += 1
     j = roles.title_at(us, i, len(us))
     if i < j < len(us):

@@ -182,7 +182,7 @@ def speakers(ctx: Context, parts: Learned, keep_unattributed: bool = False
     answers = ctx.answers.as_mapping()
     kept = ctx.quotes if keep_unattributed else quotefilter.keep(
         ctx.doc, ctx.cues, ctx.quotes, answers, parts.quotefilter)
-    referents = coref.resolve(ctx.doc, ctx.mentions, kept, answers)
+    referents = coref.resolve(ctx.doc, ctx.mentions, kept, answers, parts.antecedents)
     conf = confidence.estimate(kept, answers, referents, ctx.mentions, parts.confidence)
     return kept, referents, conf
 

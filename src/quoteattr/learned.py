@@ -1,8 +1,9 @@
-"""The learned parts, loaded once per Extractor: the speaker ranker, the quote filter and the
-confidence calibration (JSON weight files in ``quoteattr/models/``, see :mod:`.linear`).
+"""The learned parts, loaded once per Extractor: the speaker ranker, the quote filter, the
+confidence calibration and the pronoun antecedent ranker (JSON weight files in
+``quoteattr/models/``, see :mod:`.linear`).
 
 ``strategy="rules"`` uses none of them, so it runs without any weights file. Every other
-strategy needs all three, and a missing, corrupt or mismatched file raises
+strategy needs all four, and a missing, corrupt or mismatched file raises
 :class:`~quoteattr.errors.ModelError` naming it.
 """
 
@@ -12,7 +13,8 @@ import functools
 
 import attrs
 
-from . import confidence, quotefilter
+from . import antecedents, confidence, quotefilter
+from .antecedents import Antecedents
 from .linear import Weights
 from .resolvers import ranker as ranker_module
 from .resolvers.ranker import Ranker
@@ -27,6 +29,7 @@ class Learned:
     ranker: Ranker | None = None
     quotefilter: Weights | None = None
     confidence: Weights | None = None
+    antecedents: Antecedents | None = None
 
 
 @functools.cache
@@ -34,4 +37,5 @@ def for_strategy(strategy: str) -> Learned:
     """The bundled learned parts for ``strategy`` (immutable, loaded once per process)."""
     if strategy == "rules":
         return Learned()
-    return Learned(ranker_module.load(), quotefilter.load(), confidence.load())
+    return Learned(ranker_module.load(), quotefilter.load(), confidence.load(),
+                   antecedents.load())

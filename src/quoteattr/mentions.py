@@ -151,11 +151,10 @@ def _extend_name(doc: Document, words: WordRange) -> WordRange:
     # mention whatever the parser split it into
     while last < s.last and cap(last) and cap(last - 1):
         last += 1
-    # ... but not the word opening the sentence when it is an adverb, determiner or
-    # connective ("Later", "But Fiorina", "As Breitbart News")
+    # ... but not a capitalised function word opening the sentence or a clause ("Later",
+    # "But Fiorina", "As Breitbart News", '"With Trump jumping ...')
     while first > s.first and cap(first - 1) and cap(first) and \
-            not (first - 1 == s.first and
-                 doc.words[first - 1].upos in ("ADV", "DET", "CCONJ", "SCONJ", "ADP")):
+            doc.words[first - 1].upos not in ("ADV", "DET", "CCONJ", "SCONJ", "ADP", "PRON"):
         first -= 1
     return WordRange(first, last)
 
