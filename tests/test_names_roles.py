@@ -143,3 +143,55 @@ def test_a_name_keeps_the_articles_apostrophe() -> None:
     pos = text.rindex("O’Neill")
     name, _ = resolve_name(doc, NameIndex.build(doc), Span.of(text, pos, pos + 7))
     assert name == "James O’Neill"
+
+
+# ------------------------------------------------------------------ organisations and outlets
+
+
+def _with_orgs(text: str, names: list[str]):
+    from tests.test_entities import with_entities
+
+    return with_entities(from_regex(text), names, "ORG")
+
+
+def test_an_organisation_has_the_fullest_name_the_article_gives_it() -> None:
+    text = ("The United Nations Security Council met on Friday. Later the Security Council "
+            "said more.")
+    doc = _with_orgs(text, ["United Nations Security Council", "Security Council"])
+    pos = text.rindex("the Security Council")
+    assert resolve_name(doc, NameIndex.build(doc), Span.of(text, pos, pos + 20)) == (
+        "United Nations Security Council", "ORG")
+
+
+def test_an_outlet_and_its_descriptions() -> None:
+    text = ("The New York Times reported the deal on Monday. The Hill said it was late. "
+            "The newspaper said more.")
+    doc = _with_orgs(text, ["The New York Times", "The Hill"])
+    index = NameIndex.build(doc)
+    assert [(o.tokens, o.outlet) for o in index.organisations] == [
+        (("New", "York", "Times"), True), (("The", "Hill"), True)]
+    hill = text.index("The Hill")
+    assert resolve_name(doc, index, Span.of(text, hill, hill + 8)) == ("The Hill", "ORG")
+    paper = text.index("The newspaper")
+    assert resolve_name(doc, index, Span.of(text, paper, paper + 13)) == ("The Hill", "ORG")
+    # "the Times" is the New York Times
+    text2 = "The New York Times reported it. Later the Times said more."
+    doc2 = _with_orgs(text2, ["The New York Times", "Times"])
+    times = text2.rindex("the Times")
+    assert resolve_name(doc2, NameIndex.build(doc2), Span.of(text2, times, times + 9)) == (
+        "New York Times", "ORG")
+
+
+def test_an_organisation_the_tagger_ran_on_ends_at_its_name() -> None:
+    text = "The Security Council condemned North Korea on Friday."
+    doc = _with_orgs(text, ["Security Council condemned North Korea"])
+    assert [o.tokens for o in NameIndex.build(doc).organisations] == [
+        ("Security", "Council")]
+
+
+def test_a_description_of_an_organisation_is_the_one_named_before() -> None:
+    text = "Iran's Foreign Ministry denied it. The ministry said the talks would go on."
+    doc = _with_orgs(text, ["Foreign Ministry"])
+    pos = text.index("The ministry")
+    assert resolve_name(doc, NameIndex.build(doc), Span.of(text, pos, pos + 12)) == (
+        "Foreign Ministry", "ORG")

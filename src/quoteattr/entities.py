@@ -45,6 +45,50 @@ class EntityCluster:
 
 
 @attrs.frozen
+class OrgName:
+    """An organisation the article names: where, its words (a leading "The" kept only when
+    one word would be left: "The Hill", but "New York Times"), and whether it is a news
+    outlet (lexicons/outlets.txt)."""
+
+    start: int
+    tokens: tuple[str, ...]
+    outlet: bool = False
+
+
+def _organisations(doc: Document) -> list[OrgName]:
+    """The organisation names of ``doc``: its NER organisations."""
+    out = []
+    for e in doc.entities:
+        if e.type != "ORG":
+            continue
+        us = roles.units(doc, e.first, e.last)
+        if len(us) > 2 and us[0].lower == "the":
+            us = us[1:]
+        # a name is capitalised words and the small words between them: an entity the
+        # tagger ran on ("Security Council condemned North Korea") ends at the first other
+        end = 1
+        while end < len(us) and (us[end].capitalised or (
+                us[end].lower in _NAME_JOINERS and end + 1 < len(us) and
+                us[end + 1].capitalised)):
+            end += 1
+        us = us[:end]
+        tokens = tuple(u.text for u in us if u.text)
+        if tokens:
+            out.append(OrgName(e.start, tokens,
+                               any(u.lower in lexicons.outlet_words() for u in us)))
+    return out
+
+
+_NAME_JOINERS = frozenset({"of", "for", "and", "on", "the", "&", "de", "in"})
+
+
+def _holds(have: Sequence[str], want: Sequence[str]) -> bool:
+    """Whether ``want`` is a run of consecutive words of ``have``."""
+    n = len(want)
+    return any(list(have[k:k + n]) == list(want) for k in range(len(have) - n + 1))
+
+
+@attrs.frozen
 class NameOccurrence:
     """A place the article names a person: the name's tokens (no honorific or 's), its span,
     and the role read there, if any."""
@@ -64,8 +108,11 @@ class NameIndex:
     :meth:`build` (the mention pass holds it); it never changes after that."""
 
     def __init__(self, occurrences: list[NameOccurrence],
-                 descriptions: list[RoleInfo]) -> None:
+                 descriptions: list[RoleInfo],
+                 organisations: Sequence[OrgName] = ()) -> None:
         self.occurrences = sorted(occurrences, key=lambda o: (o.span.start, -len(o.span)))
+        # the organisations the article names, in text order
+        self.organisations = tuple(sorted(organisations, key=lambda o: o.start))
         # surname -> distinct full-name forms -> the positions where each is used, in order
         self.full: dict[str, dict[tuple[str, ...], list[int]]] = {}
         # distinct (role, affiliation, modifier, tokens) -> positions, for descriptions
@@ -85,7 +132,36 @@ class NameIndex:
     def build(cls, doc: Document) -> NameIndex:
         """The name index of ``doc``."""
         occurrences, descriptions = _collect(doc)
-        return cls(occurrences, descriptions)
+        return cls(occurrences, descriptions, _organisations(doc))
+
+    def fullest_organisation(self, tokens: Sequence[str]) -> str | None:
+        """The fullest name the article gives the organisation ``tokens`` names: the
+        longest organisation name that holds those words in a row ("Security Council" ->
+        "United Nations Security Council", "Times" -> "New York Times"); None when none
+        is longer."""
+        want = [t.lower() for t in tokens if t.lower() != "the"]
+        if not want:
+            return None
+        best: OrgName | None = None
+        for o in self.organisations:
+            have = [t.lower() for t in o.tokens]
+            if len(have) <= len(want) or not _holds(have, want):
+                continue
+            if best is None or len(o.tokens) > len(best.tokens):
+                best = o
+        return None if best is None else " ".join(best.tokens)
+
+    def organisation_before(self, pos: int, noun: str) -> str | None:
+        """The organisation a description refers to ("the newspaper", "the ministry"): the
+        nearest outlet named before ``pos`` for an outlet noun, else the nearest
+        organisation named before whose name holds the noun; None when there is none."""
+        outlet = noun in lexicons.outlet_nouns()
+        for o in reversed(self.organisations):
+            if o.start >= pos:
+                continue
+            if (outlet and o.outlet) or (not outlet and noun in (t.lower() for t in o.tokens)):
+                return " ".join(o.tokens)
+        return None
 
     def holders(self) -> list[tuple[int, RoleInfo, str]]:
         """(position, role read there, fullest name) for every role the article gives a
@@ -354,7 +430,7 @@ def resolve_name(doc: Document, index: NameIndex, mention: Span, role: RoleInfo 
     if doc.words[words[0]].text.lower() in lexicons.words("quantifier") and not any(
             e.type == "PERSON" for e in doc.entities_in(mention.start, mention.end)):
         # "Some Democrats", "Many": part of a group (but "One adviser, David Plouffe")
-        return _own_name(doc, words[0], words[-1] + 1)
+        return _own_name(doc, index, words[0], words[-1] + 1)
     info = role if role is not None else roles.analyse(doc, words[0], words[-1] + 1)
     if gender is None:
         # "Mrs. Clinton" is not Bill Clinton, however recently he was named
@@ -364,22 +440,40 @@ def resolve_name(doc: Document, index: NameIndex, mention: Span, role: RoleInfo 
                              gender), "PERSON"
     if info.role is not None:
         return index.described(info, mention.start), "PERSON"
-    return _own_name(doc, words[0], words[-1] + 1)
+    return _own_name(doc, index, words[0], words[-1] + 1)
 
 
-def _own_name(doc: Document, first: int, last: int) -> tuple[str | None, str]:
-    """An organisation's or place's name: its words without determiners or 's."""
+def _own_name(doc: Document, index: NameIndex, first: int, last: int
+              ) -> tuple[str | None, str]:
+    """An organisation's or place's name: its words without determiners or 's, or the
+    fullest name the article gives the organisation ("the Security Council" -> "United
+    Nations Security Council"); a description of an organisation ("the newspaper", "the
+    ministry") is the organisation named before it."""
     us = roles.units(doc, first, last)
+    article = None
     while us and us[0].lower in lexicons.words("article"):
-        us = us[1:]
+        article, us = us[0], us[1:]
     if not us:
         return None, "OTHER"
+    if article is not None and article.capitalised and len(us) == 1 and \
+            us[0].lower in lexicons.outlet_words():
+        us = [article, *us]  # "The Hill", "The Atlantic": "The" is part of the name
     if us[0].lower in lexicons.words("quantifier"):
         # "Some Democrats", "one Trump confidant", "Many": some of a group, no one's name
         return None, _type_of(doc, us, doc.text[us[0].start:us[-1].end])
     own = doc.text[us[0].start:us[-1].end]
     proper = any(_proper(doc, u) for u in us)
-    return (own if proper else None), _type_of(doc, us, own)
+    typ = _type_of(doc, us, own)
+    if not proper:
+        named = index.organisation_before(doc.words[first].start, us[-1].lower) if \
+            us[-1].lower in lexicons.outlet_nouns() or \
+            us[-1].lower in lexicons.organisation_words() else None
+        return (named, "ORG") if named is not None else (None, typ)
+    if typ != "GPE":
+        fuller = index.fullest_organisation([u.text for u in us])
+        if fuller is not None:
+            return fuller, "ORG"
+    return own, typ
 
 
 def _proper(doc: Document, u: roles.Unit) -> bool:

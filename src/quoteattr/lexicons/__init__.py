@@ -28,6 +28,8 @@ __all__ = [
     "non_names",
     "organisation_aliases",
     "organisation_words",
+    "outlet_nouns",
+    "outlet_words",
     "parties",
     "places",
     "pronoun_type",
@@ -207,6 +209,18 @@ def pronoun_type(word: str) -> str:
     "they", a word that is no pronoun): the one place that decides it."""
     gender, number, _person = pronouns().get(word.lower(), ("n", "sg", "3"))
     return "PERSON" if gender in ("m", "f") or (gender == "x" and number == "sg") else "OTHER"
+
+
+@functools.cache
+def outlet_words() -> frozenset[str]:
+    """Words that make an organisation's name a news outlet's ("times", "cnn")."""
+    return frozenset(w for w in _words("outlets.txt") if not w.startswith("="))
+
+
+@functools.cache
+def outlet_nouns() -> frozenset[str]:
+    """Nouns that describe a news outlet ("newspaper", "network")."""
+    return frozenset(w[1:] for w in _words("outlets.txt") if w.startswith("="))
 
 
 @functools.cache
