@@ -195,3 +195,31 @@ def test_a_description_of_an_organisation_is_the_one_named_before() -> None:
     pos = text.index("The ministry")
     assert resolve_name(doc, NameIndex.build(doc), Span.of(text, pos, pos + 12)) == (
         "Foreign Ministry", "ORG")
+
+
+def test_a_description_in_apposition_is_the_role() -> None:
+    for text, role, org in [
+            ("Nick Witney, a fellow at the European Council on Foreign Relations", "fellow",
+             "European Council on Foreign Relations"),
+            ("James Acton, a physicist", "physicist", None),
+            ("Ana Ruiz, a retired teacher", "retired teacher", None)]:
+        info = roles.analyse_text(text)
+        assert (info.stated_role, info.stated_affiliation) == (role, org), text
+    # a description naming no person is no role
+    assert roles.analyse_text("Tom Clarke, a chain of nursing homes").role is None
+    assert roles.analyse_text("Jane Doe, the other").role is None
+
+
+def test_compound_nouns_belong_to_the_title() -> None:
+    # Mr. McGinley, a law professor at West Virginia University, said
+    doc = from_conllu(conllu([
+        "Mr. Mr. PROPN 2 compound", "McGinley McGinley PROPN 11 nsubj NER=S-PERSON",
+        ", , PUNCT 6 punct", "a a DET 6 det", "law law NOUN 6 compound",
+        "professor professor NOUN 2 appos", "at at ADP 10 case",
+        "West West PROPN 10 compound", "Virginia Virginia PROPN 10 compound",
+        "University University PROPN 6 nmod", "said say VERB 0 root",
+    ]))
+    info = roles.analyse(doc, 0, 10)
+    assert (info.stated_role, info.stated_affiliation) == ("law professor",
+                                                           "West Virginia University")
+    assert info.name is not None and info.name.text == "McGinley"

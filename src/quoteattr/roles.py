@@ -438,8 +438,48 @@ def analyse(doc: Document, first: int, last: int) -> RoleInfo:
         for lo, hi in plain:
             name = _whole_name(doc, us, lo, hi)
             if name is not None:
-                return attrs.evolve(info, name=name)
+                info = attrs.evolve(info, name=name)
+                break
+    if info.role is None and info.name is not None:
+        # "Nick Witney, a fellow at ...", "Mr. McGinley, the law professor": a description
+        # in apposition to the name is the role, title or not
+        for lo, hi in plain:
+            described = _described_role(doc, us, lo, hi)
+            if described is not None:
+                return attrs.evolve(described, name=info.name)
     return info
+
+
+def _described_role(doc: Document, us: Sequence[Unit], lo: int, hi: int) -> RoleInfo | None:
+    """A description in apposition as a role: an article and up to four words ending in a
+    noun for a person (a title of the lexicon, a word ending like an occupation: "-er",
+    "-or", "-ist", "-ian"; lexicons/function_words.tsv ``person_noun``), with an
+    organisation after it ("a fellow at the European Council on Foreign Relations")."""
+    if hi - lo < 2 or us[lo].lower not in ("a", "an", "the"):
+        return None
+    k = lo + 1
+    stop = lexicons.words("role_linker") | lexicons.words("relative_word") | {","}
+    while k < hi and k - lo <= 4 and us[k].lower not in stop and not us[k].possessive:
+        k += 1
+    head = us[k - 1].lower
+    if k == lo + 1 or us[k - 1].capitalised or not head.isalpha() or \
+            not _person_noun(head):
+        return None
+    organisation, _ = _organisation_after(doc, us, k, hi)
+    title = doc.text[us[lo + 1].start:us[k - 1].end]
+    return RoleInfo(role=title, role_span=_span(doc, us, lo + 1, k), title=title,
+                    organisation=organisation)
+
+
+_OCCUPATION = regex.compile(r".{3,}(?:er|or|ist|ian|ant|ent|eer)s?")
+
+
+def _person_noun(word: str) -> bool:
+    """Whether a noun names a person by what they do or are: a title word, an occupation's
+    ending ("developer", "physicist", "historian"), or a listed person noun ("widow")."""
+    return word in _title_words() or word.rstrip("s") in _title_words() or \
+        word in lexicons.words("person_noun") or (
+            bool(_OCCUPATION.fullmatch(word)) and word not in lexicons.words("not_person_noun"))
 
 
 def _parts(us: Sequence[Unit]) -> list[UnitRange]:
@@ -618,10 +658,14 @@ def _extend_left(doc: Document, us: Sequence[Unit], i: int, lo: int) -> _Left:
             modifier = modifier or lw
             pos, closed = pos - 1, True
         elif closed or u.possessive or lw in lexicons.words("determiner") or \
-                lw in lexicons.words("role_linker"):
+                lw in lexicons.words("role_linker") or lw in lexicons.words("quantifier"):
             break
         elif kind == "rank" or _joins_role(doc, u, adjective_ok, caps):
-            adjective_ok = lw in lexicons.organisation_words()
+            # the one word before an organisation noun joins ("foreign ministry"), and before
+            # a compound noun an adjective that modifies it ("real estate developer")
+            adjective_ok = lw in lexicons.organisation_words() or (
+                _compound_noun(doc, u) and pos > lo and
+                us[pos - 1].lower not in lexicons.words("leaning"))
             caps += u.capitalised
             start, pos = pos, pos - 1
         else:
@@ -639,7 +683,15 @@ def _joins_role(doc: Document, u: Unit, adjective_ok: bool, caps: int) -> bool:
         return False
     if u.capitalised:
         return caps < _MAX_LEFT_CAPS and u.lower not in lexicons.non_names()
-    return u.lower in lexicons.organisation_words() or adjective_ok
+    return u.lower in lexicons.organisation_words() or adjective_ok or _compound_noun(doc, u)
+
+
+def _compound_noun(doc: Document, u: Unit) -> bool:
+    """A noun the tree hangs on the title as a compound ("law professor", "tax
+    commissioner"), itself no title word ("presidential candidate Sen. ..." are two roles)."""
+    w = doc.words[u.first]
+    return doc.parsed and w.upos == "NOUN" and w.deprel == "compound" and \
+        (u.lower,) not in _title_tuples()[0]
 
 
 def _affiliation_ending(doc: Document, us: Sequence[Unit], pos: int,
