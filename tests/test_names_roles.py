@@ -223,3 +223,56 @@ def test_compound_nouns_belong_to_the_title() -> None:
     assert (info.stated_role, info.stated_affiliation) == ("law professor",
                                                            "West Virginia University")
     assert info.name is not None and info.name.text == "McGinley"
+
+
+# ------------------------------------------------------------------ layout and authors
+
+
+def test_the_author_of_a_column_is_its_i() -> None:
+    from quoteattr import layout
+
+    column = ("Why I stopped driving\n\nBy Maria Lopez\n\nI sold my car last spring. "
+              '"It was the best thing I ever did," I told my neighbour.\n\n'
+              "Maria Lopez is a columnist for the Daily Planet.")
+    doc = from_regex(column)
+    assert layout.author(doc) == "Maria Lopez"
+    r = run_stages(doc)
+    q = next(q for q in r.quotes if q.text.startswith("It was the best"))
+    assert q.speaker is not None and (q.speaker.name, q.speaker.mention.text) == (
+        "Maria Lopez", "I")
+    # a sign-off alone names the author too; no byline nor sign-off names nobody
+    assert layout.author(from_regex("Some text.\n\nMore text.\n\n— Tom Walsh")) == "Tom Walsh"
+    assert layout.author(from_regex("Tom Walsh said it.\n\nMore text.")) is None
+
+
+def test_bylines_and_photo_credits_are_never_speakers() -> None:
+    from quoteattr.candidates import find
+
+    text = ('By Ana Ruiz\n\nMayor Bill Hanson spoke on Monday. (Tom Lee/Reuters) '
+            '"We will build," Hanson said.')
+    doc = from_regex(text)
+    found = cues.find(doc)
+    m = mentions.build(doc, found)
+    heads = {doc.words[i].text for i in m.candidates(find(doc, found)[0])}
+    assert "Hanson" in heads
+    assert not heads & {"Ana", "Ruiz", "Tom", "Lee", "Reuters"}
+    assert all(m.is_layout(i) for i, w in enumerate(doc.words) if w.text in ("Ana", "Lee"))
+
+
+def test_a_statement_from_an_organisation_is_the_organisations() -> None:
+    # according to a statement from the Interior Ministry, ...
+    doc = from_conllu(conllu([
+        "according accord VERB 3 case", "to to ADP 1 fixed", "statement statement NOUN 0 root",
+        "from from ADP 7 case", "the the DET 7 det", "Interior Interior PROPN 7 compound",
+        "Ministry Ministry PROPN 3 nmod NER=S-ORGANIZATION",
+    ]))
+    m = mentions.build(doc, cues.find(doc)).get(2)
+    assert (m.name, m.type, m.refers_to) == ("Interior Ministry", "ORG", 6)
+
+
+def test_a_group_named_for_its_owner() -> None:
+    text = "Keith Scott died on Tuesday. Scott's family asked for the video."
+    doc = from_regex(text)
+    pos = text.index("Scott's family")
+    assert resolve_name(doc, NameIndex.build(doc), Span.of(text, pos, pos + 14)) == (
+        "Scott family", "ORG")

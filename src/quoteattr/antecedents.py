@@ -81,7 +81,8 @@ def candidates(mentions: Mentions, pronoun: int, setting: Setting) -> list[int]:
                for k in r.indexes()}
     for i in window:
         w = doc.words[i]
-        if w.upos not in _HEAD_POS or w.deprel.endswith("tmod") or i in blocked:
+        if w.upos not in _HEAD_POS or w.deprel.endswith("tmod") or i in blocked or \
+                mentions.is_layout(i):
             continue
         if w.upos == "PRON" and not third_person(w.text):
             continue

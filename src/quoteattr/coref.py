@@ -6,6 +6,8 @@ its name against the document's name index). The others:
 * a quote that continues an earlier one (``continuation``) has that quote's speaker;
 * a relative pronoun ("Christie, who said ...") refers to the noun its clause describes (the
   mention pass did that);
+* "I" and "we" outside quotation marks are the author an article names in a byline or a
+  sign-off (:func:`quoteattr.layout.author`);
 * a pronoun ("he added") refers, by the rules (:func:`rule_antecedent`), to: the subject of
   the clause that governs its clause, when they agree ("Ban Ki-moon condemned what he called
   ..."); else the nearest earlier quote's speaker of a compatible type within a few
@@ -25,7 +27,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from . import entities, lexicons, roles
+from . import entities, layout, lexicons, roles
 from .antecedents import Antecedents, Setting, third_person
 from .mentions import Mentions, enclosing_subject, is_pronoun, pronouns, speaker_type
 from .nlp.document import Document
@@ -69,6 +71,7 @@ def resolve(doc: Document, mentions: Mentions, quotes: Sequence[QuoteCandidate],
     out: dict[QuoteId, Referent] = {}
     chain: dict[int, Referent | None] = {}
     quoted = tuple(sorted(q.words for q in quotes if q.kind != "indirect"))
+    writer = layout.author(doc)
     for k, q in enumerate(quotes):
         choice = answers.get(q.id)
         if choice is None:
@@ -77,6 +80,10 @@ def resolve(doc: Document, mentions: Mentions, quotes: Sequence[QuoteCandidate],
         if choice.continues is not None and choice.continues in out:
             prev = out[choice.continues]
             out[q.id] = attrs.evolve(prev, pronoun=m.pronoun or prev.pronoun)
+        elif m.pronoun and first_person(doc.words[m.head].text) and writer is not None and \
+                not any(m.head in r for r in quoted):
+            # "I"/"we" outside quotation marks in an article with a byline: the author
+            out[q.id] = Referent(writer, "PERSON", pronoun=True)
         elif m.pronoun:
             rule = rule_antecedent(doc, mentions, quotes[:k], out, answers, m.words, genders)
             ante = rule[0] if rule is not None else None
@@ -133,6 +140,12 @@ def _learned(mentions: Mentions, learned: Antecedents, pronoun: int, setting: Se
         found = rule
     chain[pronoun] = found
     return found
+
+
+def first_person(word: str) -> bool:
+    """Whether ``word`` is a first-person pronoun ("I", "we", "my", "our")."""
+    entry = lexicons.pronouns().get(word.lower())
+    return entry is not None and entry[2] == "1"
 
 
 def governing_subject(mentions: Mentions, pronoun: int) -> int | None:

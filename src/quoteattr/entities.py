@@ -461,6 +461,10 @@ def _own_name(doc: Document, index: NameIndex, first: int, last: int
     if us[0].lower in lexicons.words("quantifier"):
         # "Some Democrats", "one Trump confidant", "Many": some of a group, no one's name
         return None, _type_of(doc, us, doc.text[us[0].start:us[-1].end])
+    if len(us) >= 2 and us[-2].possessive and us[-2].capitalised and \
+            us[-1].lower in lexicons.words("owned_group"):
+        # "Scott's family", "Clinton's campaign": the owner's group, named for its owner
+        return f"{us[-2].text} {us[-1].text}", "ORG"
     own = doc.text[us[0].start:us[-1].end]
     proper = any(_proper(doc, u) for u in us)
     typ = _type_of(doc, us, own)

@@ -25,17 +25,15 @@ from types import MappingProxyType
 import attrs
 import regex
 
-from . import entities, lexicons, marks, roles
+from . import entities, layout, lexicons, marks, roles
 from .cues import Cues, lemma_of
 from .entities import NameIndex
 from .nlp.document import Document
 from .values import Mention, MentionId, QuoteCandidate, WordRange
 
 __all__ = [
-    "DATELINE",
     "Mentions",
     "bounds",
-    "dateline_end",
     "enclosing_subject",
     "is_pronoun",
     "pronouns",
@@ -327,6 +325,19 @@ def relative_antecedent(doc: Document, head: int) -> int | None:
     return None
 
 
+def _source_of_statement(doc: Document, head: int) -> int | None:
+    """For a noun for something said ("a statement from Kenya's Interior Ministry", "the
+    report by the inspector general"), the head of who it is from; None otherwise."""
+    w = doc.words[head]
+    if not doc.parsed or w.upos != "NOUN" or lemma_of(w) not in lexicons.speech_nouns():
+        return None
+    for c in doc.children_by(head, "nmod"):
+        if c > head and any(doc.words[k].text.lower() in ("from", "by")
+                            for k in doc.children_by(c, "case")):
+            return c
+    return None
+
+
 def enclosing_subject(doc: Document, subject: int, levels: int = 4) -> int | None:
     """The subject, left of ``subject``, of the nearest clause (up to ``levels`` above, in the
     same sentence) that governs the clause ``subject`` is the subject of: "Ban Ki-moon" for
@@ -343,18 +354,6 @@ def enclosing_subject(doc: Document, subject: int, levels: int = 4) -> int | Non
         if outer:
             return outer[0]
     return None
-
-
-# a news agency dateline opening a paragraph: "FLINT, Mich., Oct. 4 (UPI) — ", "WASHINGTON -- "
-DATELINE = regex.compile(
-    r"[A-Z][A-Z.'\- ]{2,}(?:,[^—―\n]{0,60}?)?(?:\([A-Za-z]+\))?\s*(?:—|--|―)\s")
-
-
-def dateline_end(doc: Document, paragraph: int) -> int:
-    """Where the dateline opening the paragraph ends (the paragraph's start when none)."""
-    para = doc.paragraphs[paragraph]
-    m = DATELINE.match(doc.text, para.start, para.end)
-    return m.end() if m else para.start
 
 
 # ------------------------------------------------------------------ the pass
@@ -374,6 +373,8 @@ class Mentions:
     _bounds: dict[int, tuple[WordRange, WordRange]] = attrs.field(
         factory=dict, init=False, eq=False, repr=False)
     _datelines: dict[int, int] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _layout: list[tuple[tuple[int, int], ...]] = attrs.field(factory=list, init=False,
+                                                             eq=False, repr=False)
 
     def get(self, mention: MentionId | int) -> Mention:
         """The mention headed by word ``mention``."""
@@ -399,9 +400,22 @@ class Mentions:
         """Where the dateline opening the paragraph ends (its start when it has none)."""
         end = self._datelines.get(paragraph)
         if end is None:
-            end = dateline_end(self.doc, paragraph)
+            end = layout.dateline_end(self.doc, paragraph)
             self._datelines[paragraph] = end
         return end
+
+    def is_layout(self, i: int) -> bool:
+        """Whether word i is in a dateline, a byline, a sign-off or a photo credit or caption
+        (:mod:`quoteattr.layout`): never a speaker nor an antecedent."""
+        w = self.doc.words[i]
+        if w.start < self.dateline_end(self.doc.paragraph_index(w.start)):
+            return True
+        ranges = self._layout
+        if not ranges:
+            ranges.append(tuple(layout.layout_ranges(self.doc)))
+        spans = ranges[0]
+        k = bisect.bisect_right(spans, (w.start, len(self.doc.text) + 1)) - 1
+        return k >= 0 and spans[k][0] <= w.start < spans[k][1]
 
     def _read(self, head: int) -> Mention:
         doc = self.doc
@@ -411,9 +425,12 @@ class Mentions:
             return Mention(mid, words, full,
                            lexicons.pronoun_type(doc.words[words.first].text), True)
         noun = relative_antecedent(doc, head) if len(words) == 1 else None
+        if noun is None:
+            noun = _source_of_statement(doc, head)
         if noun is not None:
             # "Christie, who has campaigned ..., blasted": the mention stays "who", the name
-            # and role are those of the noun the relative clause describes
+            # and role are those of the noun the relative clause describes; likewise "a
+            # statement from Kenya's Interior Ministry" is the ministry's
             n = self.get(noun)
             return Mention(mid, words, full, n.type, False, n.name, n.info, n.id)
         span = doc.span_of(words.first, words.last)
@@ -461,8 +478,8 @@ class Mentions:
             if (i in q.words and i not in own) or i in blocked:
                 continue
             w = doc.words[i]
-            if w.start < self.dateline_end(doc.paragraph_index(w.start)):
-                continue  # the place in a dateline
+            if self.is_layout(i):
+                continue  # a dateline's place, a byline, a photo credit
             if _in_party_tag(doc, i):
                 continue  # "Rep. Gwen Moore (D-Wis.)": the party letter is no speaker
             low = w.text.lower()

@@ -147,11 +147,12 @@ def cue_subject(ctx: Context, q: QuoteCandidate) -> Pick | None:
 
 def _can_speak(doc: Document, mentions_: Mentions, s: int) -> bool:
     """Whether word s may head a speaker mention: not punctuation, a fronted adverbial, a
-    day ("Tuesday") or the place of a dateline ("WASHINGTON -- ")."""
+    day ("Tuesday"), the place of a dateline ("WASHINGTON -- ") or other layout (a byline,
+    a photo credit)."""
     w = doc.words[s]
     return not (w.upos in ("PUNCT", "SYM") or _fronted_adverbial(doc, s) or
                 w.text.lower() in lexicons.words("not_speaker") or _never_a_name(w.text) or
-                w.start < mentions_.dateline_end(doc.paragraph_index(w.start)))
+                mentions_.is_layout(s))
 
 
 def _never_a_name(word: str) -> bool:
