@@ -276,3 +276,27 @@ def test_a_group_named_for_its_owner() -> None:
     pos = text.index("Scott's family")
     assert resolve_name(doc, NameIndex.build(doc), Span.of(text, pos, pos + 14)) == (
         "Scott family", "ORG")
+
+
+def test_a_party_tag_between_commas() -> None:
+    text = '"We will win," Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.'
+    (info,) = roles.role_mentions(from_regex(text), 0, 30)
+    assert info.name is not None and (info.name.text, info.stated_role,
+                                      info.stated_affiliation) == (
+        "Mitch McConnell", "Majority Leader", "Senate")
+    assert info.affiliation == "Kentucky"
+
+
+def test_a_title_word_after_a_courtesy_title_is_a_name() -> None:
+    info = roles.analyse_text("Mr. King")
+    assert info.role is None and info.name is not None and info.name.text == "King"
+
+
+def test_a_persons_name_starts_at_a_capital() -> None:
+    from tests.test_entities import with_entities
+
+    text = "9/11 widow Terry Strada spoke. Strada said more."
+    doc = with_entities(from_regex(text), ["9/11 widow Terry Strada"])
+    pos = text.rindex("Strada")
+    assert resolve_name(doc, NameIndex.build(doc), Span.of(text, pos, pos + 6)) == (
+        "Terry Strada", "PERSON")

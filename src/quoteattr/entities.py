@@ -324,8 +324,9 @@ def _entity_name(doc: Document, first: int, last: int) -> NameOccurrence | None:
     while i < len(us) and (us[i].lower in lexicons.honorifics() or
                            doc.words[us[i].first].upos in ("ADP", "CCONJ", "SCONJ", "DET",
                                                            "ADV", "PRON") or
-                           us[i].lower in lexicons.words("connective")):
-        i += 1
+                           us[i].lower in lexicons.words("connective") or
+                           not roles.is_name_unit(us[i])):
+        i += 1  # "9/11 widow Terry Strada": a name starts with a capital
     j = roles.title_at(us, i, len(us))
     if i < j < len(us):
         i = j

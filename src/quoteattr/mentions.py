@@ -54,8 +54,9 @@ _APPOSITION_PUNCT = frozenset({",", "-", "--", "—", "–", "(", ")", "[", "]"}
 _NAME_WORD = regex.compile(r"\p{Lu}(?:\p{L}+(?:['’\-]\p{L}+)*|\.|['’])?|\p{Lu}\p{L}*['’\-]\p{L}+"
                            r"|(?:\p{Lu}\.)+\p{Lu}\.?")
 _INITIALS = regex.compile(r"(?:\p{Lu}\.)*\p{Lu}")
-# a legislator's party and state in parentheses after the name: "(D-Wis.)", "(R-Texas)"
-_PARTY_TAG = regex.compile(r"\((?:D|R|I|Ind)\.?[-–][A-Z][A-Za-z.]{1,14}\)")
+# a legislator's party and state after the name: "(D-Wis.)", "(R-Texas)", ", R-Ky.,"
+_PARTY_TAG = regex.compile(r"\((?:D|R|I|Ind)\.?[-–][A-Z][A-Za-z.]{1,14}\)"
+                           r"|,(?:D|R|I|Ind)\.?[-–][A-Z][A-Za-z.]{1,14}(?:,|\.|$)")
 
 
 # ------------------------------------------------------------------ pronouns
@@ -482,6 +483,9 @@ class Mentions:
                 continue  # a dateline's place, a byline, a photo credit
             if _in_party_tag(doc, i):
                 continue  # "Rep. Gwen Moore (D-Wis.)": the party letter is no speaker
+            if w.text.lower() in lexicons.honorifics() and i + 1 < hi and \
+                    doc.words[i + 1].text[:1].isupper():
+                continue  # "Ms." before "Simonyan": the name heads the mention
             low = w.text.lower()
             if not any(ch.isalnum() for ch in low):
                 continue
@@ -513,12 +517,12 @@ class Mentions:
 
 
 def _in_party_tag(doc: Document, i: int) -> bool:
-    """Whether word i is the party letter or the state of a tag "(D-Wis.)" after a name."""
+    """Whether word i is the party letter or the state of a tag after a name: "(D-Wis.)",
+    ", R-Ky.,"."""
     lo = max(0, i - 3)
-    window = [w.text for w in doc.words[lo:i + 4]]
-    text = "".join(window)
-    k = text.find("(")
-    return k >= 0 and bool(_PARTY_TAG.match(text, k)) and doc.words[i].text not in "()"
+    text = "".join(w.text for w in doc.words[lo:i + 4])
+    return doc.words[i].text not in "(),." and any(
+        _PARTY_TAG.match(text, k) for k in range(len(text)) if text[k] in "(,")
 
 
 def _mistagged_name(doc: Document, i: int) -> bool:

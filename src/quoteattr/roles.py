@@ -323,6 +323,8 @@ def _plausible_title(doc: Document, us: Sequence[Unit], i: int, j: int, lo: int,
                      hi: int) -> bool:
     """False when a capitalised title word is more likely a surname ("Julie Bishop")."""
     u = us[i]
+    if i > lo and us[i - 1].lower in lexicons.honorifics():
+        return False  # "Mr. King", "Ms. Judge": a courtesy title before a name
     if not u.capitalised:
         return True
     ent = doc.entity_at(u.first)
@@ -549,9 +551,19 @@ def read_role(doc: Document, us: Sequence[Unit], title: UnitRange, lo: int,
 _PARTY_TAG = regex.compile(r"\((?:D|R|I|Ind)\.?[-–]([^()]{2,15})\)")
 
 
+_COMMA_PARTY_TAG = regex.compile(r"(?:D|R|I|Ind)\.?[-–](.{2,15})")
+
+
 def _party_tag(us: Sequence[Unit], k: int, hi: int) -> str | None:
     """The state of a party tag after a legislator's name ("(D-Wis.)" -> "Wisconsin",
-    "(R-Texas)" -> "Texas"), or None."""
+    "(R-Texas)" -> "Texas", ", R-Ky.," -> "Kentucky"), or None."""
+    if k + 1 < hi and us[k].text == ",":
+        m = _COMMA_PARTY_TAG.fullmatch(us[k + 1].text)
+        if m is None or (k + 2 < hi and us[k + 2].text not in (",", ".", ";")):
+            return None
+        state = m.group(1)
+        return lexicons.state_abbreviations().get(state) or affiliation_of(state) or \
+            lexicons.state_abbreviations().get(state + ".")
     if k >= hi or us[k].text != "(":
         return None
     end = next((e for e in range(k + 1, min(hi, k + 6)) if us[e].text == ")"), None)
