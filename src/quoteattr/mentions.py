@@ -227,14 +227,19 @@ def _np(doc: Document, head: int, with_appos: bool) -> WordRange:
             doc.words[last + 1].text.lower() in lexicons.words("place_adverb") \
             and doc.words[last].upos in ("NOUN", "PROPN"):
         last += 1
-    # punctuation at the edges, and a "what" the parser took for a determiner ("what
-    # multiple lawmakers called ...")
-    while first < last and (doc.words[first].upos == "PUNCT" or
+    # punctuation at the edges (whatever its tag: "―" read as a name), and a "what" the
+    # parser took for a determiner ("what multiple lawmakers called ...")
+    while first < last and (_punctuation(doc, first) or
                             doc.words[first].text.lower() in lexicons.words("mention_edge")):
         first += 1
-    while last > first and doc.words[last].upos == "PUNCT":
+    while last > first and _punctuation(doc, last):
         last -= 1
     return WordRange(first, last + 1)
+
+
+def _punctuation(doc: Document, k: int) -> bool:
+    w = doc.words[k]
+    return w.upos == "PUNCT" or not any(ch.isalnum() for ch in w.text)
 
 
 def _apposed(doc: Document, last: int, first: int) -> bool:
