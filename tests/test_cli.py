@@ -363,3 +363,54 @@ def test_evaluate_scores_speaker_names_and_roles(capsys: pytest.CaptureFixture[s
     code, _, err = run(capsys, "evaluate", "--corpus", "polnear", str(tmp_path), "--fast",
                        "--speakers", str(tmp_path / "none.json"))
     assert code != 0 and "none.json does not exist" in err
+
+
+def test_the_output_never_destroys_an_input_or_an_old_result(capsys: pytest.CaptureFixture[str],
+                                                            tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text('"We will win the vote," said Senator Jane Smith.', encoding="utf-8")
+    # -o naming an input: refused before anything is read or written
+    code, _, err = run(capsys, "extract", str(article), "--fast", "-o", str(article))
+    assert code != 0 and "is also an input" in err
+    assert article.read_text(encoding="utf-8").startswith('"We will win')
+    # every input fails: an existing output keeps its content, in every format
+    old = tmp_path / "old.json"
+    for fmt in ("json", "jsonl", "html", "table"):
+        old.write_text("previous results\n", encoding="utf-8")
+        code, _, _ = run(capsys, "extract", str(tmp_path / "missing.txt"),
+                         str(tmp_path / "gone.txt"), "--fast", "--format", fmt, "-o", str(old))
+        assert code != 0 and old.read_text(encoding="utf-8") == "previous results\n", fmt
+    # a good run replaces it, and leaves no temporary file behind
+    code, _, _ = run(capsys, "extract", str(article), "--fast", "-o", str(old))
+    assert code == 0 and Result.from_json(old.read_text(encoding="utf-8")).quotes
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "old.json"]
+
+
+def test_an_interrupted_run_keeps_the_old_file_or_the_finished_lines(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    files = []
+    for k in range(3):
+        f = tmp_path / f"{k}.txt"
+        f.write_text(f'"We will win vote {k}," said Senator Jane Smith.', encoding="utf-8")
+        files.append(str(f))
+    real = cli._process
+
+    def interrupted(*args, **kwargs):  # the second input is interrupted (Ctrl-C)
+        for k, item in enumerate(real(*args, **kwargs)):
+            if k == 1:
+                raise KeyboardInterrupt
+            yield item
+
+    monkeypatch.setattr(cli, "_process", interrupted)
+    out = tmp_path / "out.json"
+    out.write_text("previous\n", encoding="utf-8")
+    code, _, err = run(capsys, "extract", *files, "--fast", "--format", "json", "-o", str(out))
+    assert code == 130 and "interrupted" in err
+    assert out.read_text(encoding="utf-8") == "previous\n"  # json: the old file
+    lines = tmp_path / "out.jsonl"
+    code, _, _ = run(capsys, "extract", *files, "--fast", "--format", "jsonl", "-o", str(lines))
+    assert code == 130
+    got = lines.read_text(encoding="utf-8").splitlines()
+    assert len(got) == 1 and json.loads(got[0])["file"] == files[0]  # the finished line
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -141,10 +141,11 @@ def _make_extractor(args: argparse.Namespace) -> Extractor:
 # ---------------------------------------------------------------------------- extract
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    _refuse_overwriting_an_input(args.output, args.files)
     extractor = _make_extractor(args)  # ModelError -> exit 3 before any input is read
     failed = False
     done: list[tuple[str, Result, str]] = []
-    with _output(args.output) as out:
+    with _Output(args.output, streamed=args.format in ("jsonl", "table")) as out:
         for name, outcome in _process(args.files, args.encoding, extractor):
             if isinstance(outcome, InputFailure):
                 failed = True
@@ -154,7 +155,24 @@ def cmd_extract(args: argparse.Namespace) -> int:
             done.append((name, result, text))
             _write_streamed(out, args.format, name, result, len(args.files))
         _write_collected(out, args.format, done, len(args.files))
+        out.commit()
     return EXIT_INPUT if failed else EXIT_OK
+
+
+def _refuse_overwriting_an_input(output: str | None, files: Sequence[str]) -> None:
+    """-o naming one of the inputs would destroy it: refuse before reading anything."""
+    if output is None or output == STDIN:
+        return
+    target = Path(output)
+    for f in files:
+        if f == STDIN:
+            continue
+        same = Path(f).resolve() == target.resolve()
+        with contextlib.suppress(OSError):
+            same = same or (target.exists() and os.path.samefile(f, target))
+        if same:
+            raise InputFailure(f"the output file {output} is also an input; write the results "
+                               "to another file (-o quotes.json)")
 
 
 def _process(files: Sequence[str], encoding: str, extractor: Extractor
@@ -218,21 +236,71 @@ def decode(data: bytes, encoding: str, name: str) -> str:
             f"{others}") from None
 
 
-@contextlib.contextmanager
-def _output(path: str | None) -> Iterator[IO[str]]:
-    if path is None:
-        yield sys.stdout
-        return
-    try:
-        handle = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-    except OSError as exc:
-        raise InputFailure(f"cannot write the output file {path} ({exc.strerror or exc}); "
-                           "check that its folder exists and is writable") from None
-    with handle:
-        yield handle
+class _Output:
+    """Where the results go, and never at the cost of data: standard output, or a file that
+    is written as a temporary file beside it and renamed over it by :meth:`commit`, once
+    there is something to write. An interrupted or failed run leaves the old file as it
+    was; streamed formats (jsonl, table) flush each finished input, so :meth:`commit` also
+    runs for them when the run is cut short after some results."""
+
+    def __init__(self, path: str | None, streamed: bool) -> None:
+        self.path = path
+        self.streamed = streamed
+        self._handle: IO[str] | None = None
+        self._tmp: Path | None = None
+        if path is not None and not Path(path).parent.resolve().is_dir():
+            raise InputFailure(f"cannot write the output file {path}: its folder does not "
+                               "exist")
+
+    def __enter__(self) -> _Output:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._handle is not None and self._tmp is not None:
+            self._handle.close()
+            if exc[0] is not None and self._tmp.exists():
+                # cut short: keep the finished results of streamed formats, else the old file
+                if self._tmp.stat().st_size > 0 and self.streamed:
+                    os.replace(self._tmp, self.path)  # type: ignore[arg-type]
+                else:
+                    self._tmp.unlink()
+            self._handle = None
+
+    def write(self, text: str) -> int:
+        return self._open().write(text)
+
+    def flush(self) -> None:
+        if self._handle is not None:
+            self._handle.flush()
+
+    def isatty(self) -> bool:
+        return self.path is None and sys.stdout.isatty()
+
+    def _open(self) -> IO[str]:
+        if self.path is None:
+            return sys.stdout
+        if self._handle is None:
+            target = Path(self.path)
+            self._tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            try:
+                self._handle = open(self._tmp, "w", encoding="utf-8",  # noqa: SIM115
+                                    newline="\n")
+            except OSError as exc:
+                raise InputFailure(f"cannot write the output file {self.path} "
+                                   f"({exc.strerror or exc}); check that its folder is "
+                                   "writable") from None
+        return self._handle
+
+    def commit(self) -> None:
+        """Put the written results in place (nothing written: the old file stays)."""
+        if self._handle is None or self._tmp is None:
+            return
+        self._handle.close()
+        self._handle = None
+        os.replace(self._tmp, self.path)  # type: ignore[arg-type]
 
 
-def _write_streamed(out: IO[str], fmt: str, name: str, result: Result, n_inputs: int) -> None:
+def _write_streamed(out: _Output, fmt: str, name: str, result: Result, n_inputs: int) -> None:
     """jsonl and table are written file by file, as each result arrives."""
     if fmt == "jsonl":
         out.write(jsonl_line(name, result))
@@ -247,21 +315,21 @@ def _write_streamed(out: IO[str], fmt: str, name: str, result: Result, n_inputs:
     out.flush()
 
 
-def _write_collected(out: IO[str], fmt: str, done: list[tuple[str, Result, str]],
+def _write_collected(out: _Output, fmt: str, done: list[tuple[str, Result, str]],
                      n_inputs: int) -> None:
     """json and html are one document for all inputs, written at the end."""
     if fmt == "json":
         if n_inputs == 1:
             if done:
                 out.write(to_json(done[0][1]) + "\n")
-        else:
+        elif done:
             out.write(to_json_many((name, result) for name, result, _ in done) + "\n")
     elif fmt == "html" and done:
         title = done[0][0] if n_inputs == 1 else PROG
         out.write(to_html_many(done, title=title))
 
 
-def _table_width(out: IO[str]) -> int | None:
+def _table_width(out: _Output) -> int | None:
     """The terminal's width when writing to it; a wide fixed width for files and pipes."""
     return None if out.isatty() else 120
 

@@ -13,11 +13,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 
+import regex
+
 from . import candidates, confidence, coref, cues, learned, mentions, naming, quotefilter
 from .errors import InputError
 from .learned import Learned
 from .nlp import document as docview
 from .nlp.document import Document
+from .nlp.sentences import chunks
 from .resolvers import Context, Resolver, arbiter, rules
 from .resolvers.arbiter import STRATEGIES, Observer
 from .textinput import clean_text
@@ -26,6 +29,7 @@ from .types import Result
 __all__ = ["MODES", "STRATEGIES", "Extractor", "attribute", "finish", "run_stages"]
 
 MODES = ("full", "fast")
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
 
 
 class Extractor:
@@ -116,15 +120,19 @@ class Extractor:
             return [docview.from_regex(c) for c in cleaned]
         import stanza
 
-        jobs: list[tuple[int, int]] = []  # (text index, paragraph start)
+        jobs: list[tuple[int, int]] = []  # (text index, start of the piece)
         inputs = []
         paras_of: list[list] = []
         for ti, c in enumerate(cleaned):
             paras = docview.split_paragraphs(c)
             paras_of.append(paras)
             for p in paras:
-                jobs.append((ti, p.start))
-                inputs.append(stanza.Document([], text=p.text))
+                # bounded pieces for the models (nlp.sentences); a piece without a letter
+                # or digit holds no speech and is not parsed
+                for s, e in chunks(c, p.start, p.end):
+                    if _ALNUM.search(c, s, e):
+                        jobs.append((ti, s))
+                        inputs.append(stanza.Document([], text=c[s:e]))
         parsed: list = []
         for k in range(0, len(inputs), self.batch_size):
             parsed.extend(self._nlp.bulk_process(inputs[k:k + self.batch_size]))

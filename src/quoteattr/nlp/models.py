@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError
-from .sentences import join_abbreviation_splits
+from .sentences import postprocess
 
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 FILES = {p: f"{p}.pt" for p in PROCESSORS}
@@ -77,7 +77,7 @@ def pipeline_config(models: str | os.PathLike[str] = "bundled") -> tuple[str, di
     base: dict[str, Any] = {"lang": "en", "processors": ",".join(PROCESSORS),
                             "download_method": None, "use_gpu": _use_gpu(),
                             "logging_level": "WARN",
-                            "tokenize_postprocessor": join_abbreviation_splits}
+                            "tokenize_postprocessor": postprocess}
     if spec == "bundled":
         paths = model_paths(bundled_dir())
     elif spec == "stanza":

@@ -7,12 +7,23 @@ stanza as the tokenizer's postprocessor (``tokenize_postprocessor``): a sentence
 courtesy title, a short military or political title, or a single initial, and is followed by a
 capitalised word, is joined to the next one. Offsets are recomputed by stanza against the raw
 text, so nothing moves.
+
+Bounded input to the models: the parser's memory grows with the square of a sentence's
+length, so no sentence reaches it longer than :data:`MAX_SENTENCE_WORDS` words
+(:func:`cap_sentences`, in the same postprocessor: a longer one is split after its last
+comma, semicolon, colon or quotation mark before the cap, else at the cap), and no text
+reaches the tokenizer longer than :data:`MAX_CHUNK_CHARS` characters (:func:`chunks`: a
+longer paragraph is cut at a sentence end, else a quotation mark, a comma or a space). A cut
+only ends a sentence for the parser: the quote stages see the whole text, with its real
+paragraphs and exact offsets.
 """
 
 from __future__ import annotations
 
 import functools
 from typing import Any
+
+import regex
 
 from .. import lexicons
 
@@ -48,6 +59,60 @@ def abbreviation_before_dot(word: str) -> bool:
     return (word.lower() + ".") in _abbreviations() or (
         word[:1].isupper() and all(part.isupper() and len(part) == 1
                                    for part in word.split(".")))
+
+
+#: the most words a sentence may have when it reaches the tagger and the parser
+MAX_SENTENCE_WORDS = 150
+#: the most characters of text given to the tokenizer at once
+MAX_CHUNK_CHARS = 2000
+_BREAK_AFTER = frozenset({",", ";", ":", "—", "–", "--"}) | frozenset('"“”‘’«»')
+# where a long paragraph is cut, best first: a sentence end, a quotation mark, a comma, a space
+_CUTS = tuple(regex.compile(p) for p in (r"""[.!?]["”’']?\s""", r"""\s["“‘]|["”’]\s""",
+                                          r",\s", r"\s"))
+
+
+def postprocess(sentences: list[list[Any]]) -> list[list[Any]]:
+    """The tokenizer's postprocessor: :func:`join_abbreviation_splits`, then
+    :func:`cap_sentences`."""
+    return cap_sentences(join_abbreviation_splits(sentences))
+
+
+def cap_sentences(sentences: list[list[Any]], cap: int = MAX_SENTENCE_WORDS
+                  ) -> list[list[Any]]:
+    """Sentences of at most ``cap`` tokens: a longer one is split after the last comma,
+    semicolon, colon, dash or quotation mark in the second half of each piece, else at the
+    cap."""
+    out: list[list[Any]] = []
+    for sentence in sentences:
+        rest = list(sentence)
+        while len(rest) > cap:
+            cut = next((k + 1 for k in range(cap - 1, cap // 2, -1)
+                        if _text(rest[k]) in _BREAK_AFTER), cap)
+            out.append(rest[:cut])
+            rest = rest[cut:]
+        out.append(rest)
+    return out
+
+
+def chunks(text: str, start: int, end: int, cap: int = MAX_CHUNK_CHARS
+           ) -> list[tuple[int, int]]:
+    """``text[start:end]`` (a paragraph) as pieces of at most ``cap`` characters, cut at the
+    best boundary before the cap: after a sentence end followed by a space, else at a
+    quotation mark, a comma or a space; at the cap when there is none."""
+    out = []
+    while end - start > cap:
+        window = text[start:start + cap]
+        cut = None
+        for pattern in _CUTS:
+            found = [m.end() for m in pattern.finditer(window) if m.end() > cap // 2]
+            if found:
+                cut = found[-1]
+                break
+        cut = cut if cut is not None else cap
+        out.append((start, start + cut))
+        start += cut
+    out.append((start, end))
+    return out
 
 
 def join_abbreviation_splits(sentences: list[list[Any]]) -> list[list[Any]]:
