@@ -3,6 +3,7 @@ longer than the cap reaches the tokenizer, and the quote stages still see the wh
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -34,7 +35,7 @@ def test_long_paragraphs_are_cut_at_the_best_boundary() -> None:
     text = ("We will win. " * 300) + ("and so on, " * 300) + ('"' * 5000)
     pieces = chunks(text, 0, len(text))
     assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))  # contiguous, no gap
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(pieces))  # contiguous, no gap
     assert all(e - s <= MAX_CHUNK_CHARS for s, e in pieces)
     assert text[pieces[0][1] - 2:pieces[0][1]] == ". "  # after a sentence end
     assert chunks("short", 0, 5) == [(0, 5)]
