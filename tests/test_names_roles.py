@@ -300,3 +300,19 @@ def test_a_persons_name_starts_at_a_capital() -> None:
     pos = text.rindex("Strada")
     assert resolve_name(doc, NameIndex.build(doc), Span.of(text, pos, pos + 6)) == (
         "Terry Strada", "PERSON")
+
+
+def test_a_person_named_with_an_organisation_speaks_for_themself() -> None:
+    # "...," Ana Ruiz of the Wall Street Journal wrote.
+    doc = from_conllu(conllu([
+        '" " PUNCT 3 punct SpaceAfter=No', "Yes yes INTJ 11 ccomp SpaceAfter=No",
+        '" " PUNCT 2 punct', "Ana Ana PROPN 11 nsubj NER=B-PERSON",
+        "Ruiz Ruiz PROPN 4 flat NER=E-PERSON", "of of ADP 10 case", "the the DET 10 det",
+        "Wall Wall PROPN 10 compound NER=B-ORGANIZATION",
+        "Street Street PROPN 10 compound NER=I-ORGANIZATION",
+        "Journal Journal PROPN 4 nmod NER=E-ORGANIZATION", "wrote write VERB 0 root",
+    ]))
+    (q,) = run_stages(doc, strategy="rules").quotes
+    assert q.speaker is not None and (q.speaker.name, q.speaker.type, q.speaker.role,
+                                      q.speaker.affiliation) == (
+        "Ana Ruiz", "PERSON", None, "Wall Street Journal")

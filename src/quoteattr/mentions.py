@@ -444,7 +444,27 @@ class Mentions:
         name, typ = entities.resolve_name(doc, self.names, span, info)
         if typ == "OTHER":
             typ = speaker_type(doc, words)
-        return Mention(mid, words, full, typ, False, name, info if info.role else None)
+        if info.role is None and info.organisation is None and typ == "PERSON":
+            org = self._organisation_of(head)
+            if org is not None:
+                info = attrs.evolve(info, organisation=org)
+        return Mention(mid, words, full, typ, False, name,
+                       info if info.role or info.organisation else None)
+
+    def _organisation_of(self, head: int) -> str | None:
+        """The organisation a person is named with ("Ana Ruiz of the Wall Street Journal",
+        "Tom Lee at Reuters"): an organisation in an "of", "at" or "from" phrase on the
+        name, by the tree."""
+        doc = self.doc
+        for c in doc.children_by(head, "nmod"):
+            if c < head or not any(doc.words[k].text.lower() in ("of", "at", "from")
+                                   for k in doc.children_by(c, "case")):
+                continue
+            e = doc.entity_at(c)
+            if e is not None and e.type == "ORG":
+                return entities.resolve_name(doc, self.names,
+                                             doc.span_of(e.first, e.last))[0]
+        return None
 
     # -------------------------------------------------------------- speaker candidates
 

@@ -56,9 +56,10 @@ def build_result(doc: Document, cues: Cues, mentions: Mentions,
 
 def _own_roles(ref: Referent) -> tuple[tuple[str, ...], str | None]:
     """The role an unnamed speaker's own mention states ("a spokesman")."""
-    if ref.info is None or ref.info.stated_role is None:
+    if ref.info is None:
         return (), None
-    return (ref.info.stated_role,), ref.info.stated_affiliation
+    role = ref.info.stated_role
+    return ((role,) if role else ()), ref.info.stated_affiliation
 
 
 def _entity_roles(referents: Iterable[Referent], mentions: Mentions
@@ -83,17 +84,18 @@ def _entity_roles(referents: Iterable[Referent], mentions: Mentions
     out: dict[_Key, tuple[tuple[str, ...], str | None]] = {}
     for entity, all_found in infos.items():
         found = [i for i in all_found if i.stated_role]
-        if not found:
-            continue
-        primary = max(found, key=_rank)  # max keeps the first of equals
+        primary = max(found, key=_rank) if found else None  # max keeps the first of equals
         roles: dict[str, str] = {}
-        for info in [primary, *found]:
+        for info in [primary, *found] if primary is not None else []:
             text = info.stated_role
             if text is not None:
                 roles.setdefault(role_key(text), text)
-        aff = primary.stated_affiliation or next(
-            (i.stated_affiliation for i in found if i.stated_affiliation), None)
-        out[entity] = (tuple(roles.values()), aff)
+        # the primary role's affiliation, else the first the article states (with a role
+        # or without one: "Ana Ruiz of the Wall Street Journal")
+        aff = (primary.stated_affiliation if primary is not None else None) or next(
+            (i.stated_affiliation for i in [*found, *all_found] if i.stated_affiliation), None)
+        if roles or aff:
+            out[entity] = (tuple(roles.values()), aff)
     return out
 
 
