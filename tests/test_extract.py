@@ -208,3 +208,14 @@ def test_conllu_input(extractor) -> None:
     r = extractor.extract_conllu(CONLLU)
     assert [(q.text, q.speaker.name if q.speaker else None) for q in r.quotes] == [
         ("We will win", "Smith")]
+
+
+@pytest.mark.parametrize("text", [
+    "“I told them, ‘You call it “home”.\n\n“But it is not,” she added.",
+    "She said “‘\"We will win.\n„Soon,\" she added.",
+])
+def test_quotes_are_in_text_order_without_duplicates(fast_extractor, text: str) -> None:
+    quotes = fast_extractor.extract(text).quotes
+    spans = [(q.start, q.end) for q in quotes]
+    assert spans == sorted(spans) and len(spans) == len(set(spans))
+    assert all(text[q.start:q.end] == q.text for q in quotes)

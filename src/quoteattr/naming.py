@@ -51,7 +51,22 @@ def build_result(doc: Document, cues: Cues, mentions: Mentions,
             out.append(Quote(doc.text[piece.start:piece.end], piece.start, piece.end, q.kind,
                              cue, speaker, round(conf, 4),
                              choice.resolver if choice else None))
+    out = _in_text_order(out)
     return Result(tuple(out), tuple(_entities(out)))
+
+
+def _in_text_order(quotes: list[Quote]) -> list[Quote]:
+    """The quotes by position (start, then end), each stretch once: the pieces of a quotation
+    over several paragraphs go between the quotes around them, and a stretch two candidates
+    gave (marks of several styles at one place) is reported once, with a speaker if either
+    had one."""
+    best: dict[tuple[int, int], Quote] = {}
+    for q in quotes:
+        key = (q.start, q.end)
+        kept = best.get(key)
+        if kept is None or (kept.speaker is None and q.speaker is not None):
+            best[key] = q
+    return [best[k] for k in sorted(best)]
 
 
 def _own_roles(ref: Referent) -> tuple[tuple[str, ...], str | None]:
