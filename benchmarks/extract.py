@@ -12,6 +12,10 @@ founding article repeated). Prints, for the same texts in the same run:
 * fast: Extractor(mode="fast"), words per second and its speed-up over full;
 * peak resident memory of the process after each phase (resource.getrusage).
 
+``--compete`` adds full runs beside a CPU-bound process that keeps one core busy: with the
+default threads (the cores free when the Extractor starts) and with every core (what torch
+takes when nobody chooses), against the quiet run's words per second.
+
 ``--giant MB`` adds a giant document in fast mode: a two-paragraph news passage repeated to
 MB megabytes, timed against the same passage's words per second in ordinary documents (the
 ratio shows whether time stays linear in the document's length).
@@ -49,6 +53,8 @@ def main() -> int:
     p.add_argument("--fast-only", action="store_true")
     p.add_argument("--giant", type=float, default=None, metavar="MB",
                    help="also run one giant document of MB megabytes in fast mode")
+    p.add_argument("--compete", action="store_true",
+                   help="also run full mode beside a process that keeps one core busy")
     args = p.parse_args()
     texts = load_texts(args.texts)[: args.limit]
     words = sum(len(t.split()) for t in texts) * args.repeat
@@ -77,6 +83,8 @@ def main() -> int:
                 pass
         full = time.perf_counter() - t
         rows.append(("quoteattr full", full, peak_mb()))
+        if args.compete:
+            rows.extend(competing(texts, args.repeat))
     fx = Extractor(mode="fast")
     t = time.perf_counter()
     for _ in range(args.repeat):
@@ -95,6 +103,31 @@ def main() -> int:
               f"(quote stages add {100 * (full - base) / base:.1f}% to parsing)")
         print(f"fast speed-up over full: {full / fast:.1f}x")
     return 0
+
+
+def competing(texts: list[str], repeat: int) -> list[tuple[str, float, float]]:
+    """Full mode beside a busy core: the default threads, then every core."""
+    import os
+    import subprocess
+
+    from quoteattr import Extractor
+
+    burner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        time.sleep(65)  # the load average must see the busy core before the Extractor starts
+        out = []
+        for label, threads in (("default threads", None),
+                               ("every core", len(os.sched_getaffinity(0)))):
+            ex = Extractor(threads=threads)
+            t = time.perf_counter()
+            for _ in range(repeat):
+                for _r in ex.extract_many(texts):
+                    pass
+            out.append((f"full, busy core, {label} ({ex.threads})",
+                        time.perf_counter() - t, peak_mb()))
+        return out
+    finally:
+        burner.kill()
 
 
 GIANT_PARA = ('"We will not back down from this fight," Senator Jane Smith said on Tuesday, '

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -219,3 +220,14 @@ def test_quotes_are_in_text_order_without_duplicates(fast_extractor, text: str) 
     spans = [(q.start, q.end) for q in quotes]
     assert spans == sorted(spans) and len(spans) == len(set(spans))
     assert all(text[q.start:q.end] == q.text for q in quotes)
+
+
+def test_threads_are_chosen() -> None:
+    from quoteattr import Extractor
+    from quoteattr.extractor import free_cores
+
+    assert free_cores() >= 1
+    assert Extractor(mode="fast", threads=3).threads == 3
+    assert 1 <= Extractor(mode="fast").threads <= (os.cpu_count() or 1)
+    with pytest.raises(ValueError, match="threads"):
+        Extractor(mode="fast", threads=0)

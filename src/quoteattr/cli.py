@@ -89,6 +89,8 @@ def _model_options(p: argparse.ArgumentParser) -> None:
                         "beforehand) or a folder of model files")
     p.add_argument("--fast", action="store_true",
                    help="regex tokens, no parse: no model needed, less accurate")
+    p.add_argument("--threads", type=_positive_int, default=None, metavar="N",
+                   help="threads for the models (default: the cores free when it starts)")
 
 
 def _positive_int(s: str) -> int:
@@ -135,7 +137,8 @@ def _error(message: str, code: int) -> int:
 
 
 def _make_extractor(args: argparse.Namespace) -> Extractor:
-    return Extractor(models=args.models, mode="fast" if args.fast else "full")
+    return Extractor(models=args.models, mode="fast" if args.fast else "full",
+                     threads=getattr(args, "threads", None))
 
 
 # ---------------------------------------------------------------------------- extract

@@ -26,7 +26,8 @@ from .resolvers.arbiter import STRATEGIES, Observer
 from .textinput import clean_text
 from .types import Result
 
-__all__ = ["MODES", "STRATEGIES", "Extractor", "attribute", "finish", "run_stages"]
+__all__ = ["MODES", "STRATEGIES", "Extractor", "attribute", "finish", "free_cores",
+           "run_stages"]
 
 MODES = ("full", "fast")
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
@@ -46,6 +47,10 @@ class Extractor:
         html: what to do with HTML markup in the text: ``"blank"`` (default) replaces tags with
             spaces so that offsets still index the caller's string; ``"error"`` raises
             :class:`InputError`.
+        threads: how many threads the models use (full mode); by default the cores that are
+            free to this process when it starts (:func:`free_cores`), so that a busy machine
+            is not oversubscribed. Torch's thread count is process-wide: the last Extractor
+            made sets it.
         strategy: how speakers are chosen: ``"rules+ranker"`` (default: the ordered rules,
             checked by the learned ranker, which answers where they are silent and overrules
             them where it is sure), ``"rules"`` (no learned part at all: no weights file is
@@ -58,7 +63,8 @@ class Extractor:
 
     def __init__(self, models: str | os.PathLike[str] = "bundled", mode: str = "full",
                  resolvers: Sequence[str | Resolver] | None = None, batch_size: int = 64,
-                 html: str = "blank", strategy: str = "rules+ranker") -> None:
+                 html: str = "blank", strategy: str = "rules+ranker",
+                 threads: int | None = None) -> None:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
         if strategy not in STRATEGIES:
@@ -73,9 +79,13 @@ class Extractor:
         self.strategy = strategy
         self.learned = learned.for_strategy(strategy)
         self._nlp = None
+        if threads is not None and (not isinstance(threads, int) or threads < 1):
+            raise ValueError(f"threads must be a whole number of at least 1, got {threads!r}")
+        self.threads = threads if threads is not None else free_cores()
         if mode == "full":
-            from .nlp.models import load_pipeline
+            from .nlp.models import load_pipeline, set_threads
 
+            set_threads(self.threads)
             self._nlp = load_pipeline(models)
 
     # ------------------------------------------------------------------ public API
@@ -143,6 +153,20 @@ class Extractor:
                                     paras_of[ti])
             out.append(d)
         return out
+
+
+def free_cores() -> int:
+    """The cores this process may run on (its CPU affinity) less those other processes keep
+    busy (the load average of the last minute), at least one."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not on Linux
+        cores = os.cpu_count() or 1
+    try:
+        busy = int(os.getloadavg()[0] + 0.5)
+    except (AttributeError, OSError):  # pragma: no cover - not on Unix
+        busy = 0
+    return max(1, cores - busy)
 
 
 def _as_str(t: str | bytes) -> str:

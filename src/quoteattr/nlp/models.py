@@ -114,6 +114,14 @@ def _use_gpu() -> bool:
         return False
 
 
+def set_threads(n: int) -> None:
+    """Let torch use ``n`` threads (process-wide; the models run on them)."""
+    import torch
+
+    if torch.get_num_threads() != n:
+        torch.set_num_threads(n)
+
+
 def load_pipeline(models: str | os.PathLike[str] = "bundled") -> Any:
     """A stanza Pipeline for the chosen models, loaded once per process and reused."""
     key, kwargs = pipeline_config(models)
