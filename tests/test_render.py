@@ -104,7 +104,7 @@ def test_table_truncates_the_quote_to_the_width() -> None:
 
 
 def test_table_puts_multiline_quotes_on_one_line() -> None:
-    q = Quote("first line\n\nsecond   line", 0, 24, "direct")
+    q = Quote("first line\n\nsecond   line", 0, 25, "direct")
     row = to_table(Result((q,)), width=100).splitlines()[2]
     assert row.endswith("first line second line")
 

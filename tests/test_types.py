@@ -56,3 +56,48 @@ def test_values_are_frozen_and_validated() -> None:
         Span("x", 5, 2)
     with pytest.raises(ValueError):
         Span("x", -1, 2)
+
+
+def _quote_dict(**changes: object) -> dict:
+    d = sample().to_dict()
+    q = d["quotes"][0]
+    for key, value in changes.items():
+        if key.startswith("speaker_"):
+            q["speaker"][key[len("speaker_"):]] = value
+        else:
+            q[key] = value
+    return d
+
+
+@pytest.mark.parametrize("bad", [
+    [],                                   # not an object
+    {"quotes": "none"},                   # quotes not a list
+    {"quotes": [{"text": "x"}]},          # no offsets
+    {"quotes": [["x", 0, 1]]},            # a quote that is no object
+])
+def test_from_dict_refuses_what_is_no_result(bad) -> None:
+    from quoteattr import ResultError
+
+    with pytest.raises(ResultError):
+        Result.from_dict(bad)
+
+
+@pytest.mark.parametrize("changes,message", [
+    ({"start": -1}, "start"), ({"start": 12, "end": 1}, "before start"),
+    ({"start": float("inf")}, "whole number"), ({"kind": "shouted"}, "kind"),
+    ({"confidence": 7}, "confidence"), ({"confidence": float("nan")}, "confidence"),
+    ({"text": "not the quote"}, "does not fill"), ({"speaker_type": "ROBOT"}, "type"),
+    ({"speaker_roles": "Senator"}, "list of strings"), ({"resolver": 3}, "resolver"),
+])
+def test_from_dict_validates_what_it_loads(changes: dict, message: str) -> None:
+    from quoteattr import ResultError
+
+    with pytest.raises(ResultError, match=message):
+        Result.from_dict(_quote_dict(**changes))
+    with pytest.raises(ResultError):
+        Result.from_json("{not json")
+
+
+def test_to_json_never_writes_nan() -> None:
+    r = sample()
+    assert "NaN" not in r.to_json() and Result.from_json(r.to_json()) == r

@@ -22,11 +22,13 @@ from collections.abc import Iterable, Iterator
 
 from .errors import (
     ConllUError,
+    DocumentError,
     EvaluationError,
     InputError,
     LexiconError,
     ModelError,
     QuoteattrError,
+    ResultError,
 )
 from .extractor import Extractor
 from .types import Entity, Quote, Result, Span, Speaker
@@ -35,6 +37,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ConllUError",
+    "DocumentError",
     "Entity",
     "EvaluationError",
     "Extractor",
@@ -44,6 +47,7 @@ __all__ = [
     "Quote",
     "QuoteattrError",
     "Result",
+    "ResultError",
     "Span",
     "Speaker",
     "__version__",

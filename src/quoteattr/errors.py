@@ -25,3 +25,12 @@ class EvaluationError(QuoteattrError):
 
 class LexiconError(QuoteattrError):
     """A word list in ``quoteattr/lexicons/`` is malformed (a bad row, an unknown value)."""
+
+
+class ResultError(QuoteattrError, ValueError):
+    """A result, quote or speaker value (or its dict or JSON) is malformed: an offset that is
+    negative or reversed, an unknown kind or type, a confidence outside [0, 1]."""
+
+
+class DocumentError(QuoteattrError, ValueError):
+    """A document view is malformed: a head out of range or a cycle in the tree."""

@@ -9,9 +9,13 @@ JSON unchanged.
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+import math
+from collections.abc import Callable, Mapping
+from typing import Any, Literal, TypeVar
 
 import attrs
+
+from .errors import ResultError
 
 QuoteKind = Literal["direct", "mixed", "indirect"]
 EntityType = Literal["PERSON", "ORG", "GPE", "OTHER"]
@@ -20,8 +24,65 @@ ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "OTHER")
 
 
 def _check_offsets(instance: Any, attribute: Any, value: int) -> None:
-    if value < 0:
-        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ResultError(f"{type(instance).__name__}.{attribute.name} must be a whole number "
+                          f">= 0, got {value!r}")
+
+
+def _check_in(allowed: tuple[str, ...]) -> Callable[[Any, Any, Any], None]:
+    def check(instance: Any, attribute: Any, value: Any) -> None:
+        if value not in allowed:
+            raise ResultError(f"{type(instance).__name__}.{attribute.name} must be one of "
+                              f"{', '.join(allowed)}, got {value!r}")
+    return check
+
+
+def _check_confidence(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or \
+            not math.isfinite(value) or not 0.0 <= value <= 1.0:
+        raise ResultError(f"{type(instance).__name__}.confidence must be a number from 0 to 1, "
+                          f"got {value!r}")
+
+
+def _check_strings(instance: Any, attribute: Any, value: Any) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
+        raise ResultError(f"{type(instance).__name__}.{attribute.name} must be a list of "
+                          f"strings, got {value!r}")
+
+
+def _check_optional_str(instance: Any, attribute: Any, value: Any) -> None:
+    if value is not None and not isinstance(value, str):
+        raise ResultError(f"{type(instance).__name__}.{attribute.name} must be text or null, "
+                          f"got {value!r}")
+
+
+_T = TypeVar("_T")
+
+
+def _loading(kind: str, read: Callable[[], _T]) -> _T:
+    """Run ``read`` (a from_dict body), turning what a malformed dict raises into a
+    ResultError that says what was expected."""
+    try:
+        return read()
+    except ResultError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
+        raise ResultError(f"cannot read a {kind} from this value ({type(exc).__name__}: "
+                          f"{exc}); it must be a JSON object as Result.to_dict() writes it "
+                          "(docs/output.md)") from None
+
+
+def _strings(value: Any, field: str) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise ResultError(f"{field} must be a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def _whole(value: Any, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or \
+            not float(value).is_integer():
+        raise ResultError(f"{field} must be a whole number, got {value!r}")
+    return int(value)
 
 
 @attrs.frozen
@@ -34,7 +95,9 @@ class Span:
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
-            raise ValueError(f"span end {self.end} before start {self.start}")
+            raise ResultError(f"span end {self.end} before start {self.start}")
+        if not isinstance(self.text, str):
+            raise ResultError(f"span text must be text, got {self.text!r}")
 
     @classmethod
     def of(cls, source: str, start: int, end: int) -> Span:
@@ -54,11 +117,12 @@ class Span:
         return {"text": self.text, "start": self.start, "end": self.end}
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Span:
-        return cls(d["text"], int(d["start"]), int(d["end"]))
+    def from_dict(cls, d: Mapping[str, Any]) -> Span:
+        return _loading("span", lambda: cls(d["text"], _whole(d["start"], "span start"),
+                                            _whole(d["end"], "span end")))
 
 
-def _span_or_none(d: dict[str, Any] | None) -> Span | None:
+def _span_or_none(d: Mapping[str, Any] | None) -> Span | None:
     return None if d is None else Span.from_dict(d)
 
 
@@ -69,12 +133,13 @@ class Speaker:
     ``role`` is the entity's primary role as the article states it (a current post over a
     past one), ``roles`` the other roles it states for the same entity."""
 
-    name: str | None
+    name: str | None = attrs.field(validator=_check_optional_str)
     mention: Span | None
-    role: str | None = None
-    affiliation: str | None = None
-    type: str = "OTHER"
-    roles: tuple[str, ...] = ()
+    role: str | None = attrs.field(default=None, validator=_check_optional_str)
+    affiliation: str | None = attrs.field(default=None, validator=_check_optional_str)
+    type: str = attrs.field(default="OTHER", validator=_check_in(("PERSON", "ORG", "GPE",
+                                                                   "OTHER")))
+    roles: tuple[str, ...] = attrs.field(default=(), validator=_check_strings)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,9 +152,11 @@ class Speaker:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Speaker:
-        return cls(d.get("name"), _span_or_none(d.get("mention")), d.get("role"),
-                   d.get("affiliation"), d.get("type", "OTHER"), tuple(d.get("roles", ())))
+    def from_dict(cls, d: Mapping[str, Any]) -> Speaker:
+        return _loading("speaker", lambda: cls(
+            d.get("name"), _span_or_none(d.get("mention")), d.get("role"),
+            d.get("affiliation"), d.get("type", "OTHER"),
+            _strings(d.get("roles", ()), "speaker roles")))
 
 
 @attrs.frozen
@@ -97,13 +164,20 @@ class Quote:
     """One quotation: its words, kind, cue, speaker and why that speaker was chosen."""
 
     text: str
-    start: int
-    end: int
-    kind: str
+    start: int = attrs.field(validator=_check_offsets)
+    end: int = attrs.field(validator=_check_offsets)
+    kind: str = attrs.field(validator=_check_in(QUOTE_KINDS))
     cue: Span | None = None
     speaker: Speaker | None = None
-    confidence: float = 0.0
-    resolver: str | None = None
+    confidence: float = attrs.field(default=0.0, validator=_check_confidence)
+    resolver: str | None = attrs.field(default=None, validator=_check_optional_str)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ResultError(f"quote end {self.end} before start {self.start}")
+        if not isinstance(self.text, str) or len(self.text) != self.end - self.start:
+            raise ResultError(f"quote text {self.text!r} does not fill [{self.start}, "
+                              f"{self.end})")
 
     @property
     def span(self) -> Span:
@@ -122,23 +196,26 @@ class Quote:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Quote:
-        sp = d.get("speaker")
-        return cls(d["text"], int(d["start"]), int(d["end"]), d["kind"],
-                   _span_or_none(d.get("cue")), None if sp is None else Speaker.from_dict(sp),
-                   float(d.get("confidence", 0.0)), d.get("resolver"))
+    def from_dict(cls, d: Mapping[str, Any]) -> Quote:
+        def read() -> Quote:
+            sp = d.get("speaker")
+            return cls(d["text"], _whole(d["start"], "quote start"),
+                       _whole(d["end"], "quote end"), d["kind"], _span_or_none(d.get("cue")),
+                       None if sp is None else Speaker.from_dict(sp),
+                       d.get("confidence", 0.0), d.get("resolver"))
+        return _loading("quote", read)
 
 
 @attrs.frozen
 class Entity:
     """A speaker of the article, once: its name, type, every mention and role, its quotes."""
 
-    name: str | None
-    type: str
+    name: str | None = attrs.field(validator=_check_optional_str)
+    type: str = attrs.field(validator=_check_in(("PERSON", "ORG", "GPE", "OTHER")))
     mentions: tuple[Span, ...] = ()
-    roles: tuple[str, ...] = ()
-    affiliation: str | None = None
-    quotes: int = 0
+    roles: tuple[str, ...] = attrs.field(default=(), validator=_check_strings)
+    affiliation: str | None = attrs.field(default=None, validator=_check_optional_str)
+    quotes: int = attrs.field(default=0, validator=_check_offsets)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -151,10 +228,12 @@ class Entity:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Entity:
-        return cls(d.get("name"), d.get("type", "OTHER"),
-                   tuple(Span.from_dict(m) for m in d.get("mentions", ())),
-                   tuple(d.get("roles", ())), d.get("affiliation"), int(d.get("quotes", 0)))
+    def from_dict(cls, d: Mapping[str, Any]) -> Entity:
+        return _loading("speaker entity", lambda: cls(
+            d.get("name"), d.get("type", "OTHER"),
+            tuple(Span.from_dict(m) for m in d.get("mentions", ())),
+            _strings(d.get("roles", ()), "entity roles"), d.get("affiliation"),
+            _whole(d.get("quotes", 0), "entity quotes")))
 
 
 @attrs.frozen
@@ -163,21 +242,49 @@ class Result:
 
     quotes: tuple[Quote, ...] = ()
     speakers: tuple[Entity, ...] = ()
+    #: why the text gave no result, where extract_many(errors="record") recorded a failure
+    error: str | None = attrs.field(default=None, validator=_check_optional_str)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"quotes": [q.to_dict() for q in self.quotes],
-                "speakers": [s.to_dict() for s in self.speakers]}
+        out: dict[str, Any] = {"quotes": [q.to_dict() for q in self.quotes],
+                               "speakers": [s.to_dict() for s in self.speakers]}
+        if self.error is not None:
+            out["error"] = self.error
+        return out
 
     def to_json(self, **kwargs: Any) -> str:
         """The result as a JSON string (keyword arguments go to ``json.dumps``)."""
         kwargs.setdefault("ensure_ascii", False)
+        kwargs.setdefault("allow_nan", False)
         return json.dumps(self.to_dict(), **kwargs)
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Result:
-        return cls(tuple(Quote.from_dict(q) for q in d.get("quotes", ())),
-                   tuple(Entity.from_dict(s) for s in d.get("speakers", ())))
+    def from_dict(cls, d: Mapping[str, Any]) -> Result:
+        """The Result ``d`` describes (as :meth:`to_dict` writes it), validated: offsets,
+        kinds, types, confidences.
+
+        Raises:
+            ResultError: ``d`` is not such a dict.
+        """
+        if not isinstance(d, Mapping):
+            raise ResultError(f"a Result is read from a JSON object, got "
+                              f"{type(d).__name__}")
+
+        def read() -> Result:
+            quotes, speakers = d.get("quotes", ()), d.get("speakers", ())
+            if not isinstance(quotes, (list, tuple)) or not isinstance(speakers,
+                                                                      (list, tuple)):
+                raise ResultError("a Result's quotes and speakers must be lists")
+            return cls(tuple(Quote.from_dict(q) for q in quotes),
+                       tuple(Entity.from_dict(s) for s in speakers), d.get("error"))
+        return _loading("result", read)
 
     @classmethod
     def from_json(cls, s: str) -> Result:
-        return cls.from_dict(json.loads(s))
+        """The Result of a JSON string (see :meth:`from_dict`)."""
+        try:
+            data = json.loads(s)
+        except (TypeError, ValueError) as exc:
+            raise ResultError(f"not JSON ({exc}); pass the text Result.to_json() "
+                              "wrote") from None
+        return cls.from_dict(data)
