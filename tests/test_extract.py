@@ -231,3 +231,49 @@ def test_threads_are_chosen() -> None:
     assert 1 <= Extractor(mode="fast").threads <= (os.cpu_count() or 1)
     with pytest.raises(ValueError, match="threads"):
         Extractor(mode="fast", threads=0)
+
+
+def test_extract_many_says_which_input_failed_and_can_go_on(fast_extractor) -> None:
+    from quoteattr import InputError
+
+    texts = ['"We will win," said Jane Smith.', b"\xff\xfe not utf-8 \xff",
+             '"Soon," said Tom Walsh.']
+    got = []
+    with pytest.raises(InputError, match="input 1"):
+        for r in fast_extractor.extract_many(texts):
+            got.append(r)
+    assert [q.text for r in got for q in r.quotes] == ["We will win"]  # the good one came
+    skipped = list(fast_extractor.extract_many(texts, errors="skip"))
+    assert [r.quotes[0].text for r in skipped] == ["We will win", "Soon"]
+    recorded = list(fast_extractor.extract_many(texts, errors="record"))
+    assert [bool(r.error) for r in recorded] == [False, True, False]
+    assert recorded[1].error.startswith("input 1: ") and recorded[1].quotes == ()
+    assert Result.from_json(recorded[1].to_json()) == recorded[1]
+    with pytest.raises(ValueError, match="errors"):
+        list(fast_extractor.extract_many(texts, errors="ignore"))
+
+
+def test_a_document_view_with_a_broken_tree_is_refused() -> None:
+    from quoteattr import DocumentError
+    from quoteattr.nlp.document import Document, Sentence, Word
+
+    def doc(heads: list[int]) -> Document:
+        words = tuple(Word(k, w, 2 * k, 2 * k + 1, 0, head=h)
+                      for k, (w, h) in enumerate(zip("abc", heads)))
+        return Document("a b c", words, (Sentence(0, 0, 5, 0, 3),))
+
+    assert doc([-1, 0, 1]).words[2].head == 1
+    with pytest.raises(DocumentError, match="cycle"):
+        doc([1, 2, 0])
+    with pytest.raises(DocumentError, match="outside"):
+        doc([-1, 0, 7])
+
+
+def test_conllu_offsets_that_do_not_fit_the_text_are_refused(fast_extractor) -> None:
+    from quoteattr import ConllUError
+
+    row = "1\tYes\tyes\tINTJ\t_\t_\t0\troot\t_\tstart_char={s}|end_char={e}\n\n"
+    for s, e in (("abc", "3"), ("3", "0"), ("500", "503")):
+        with pytest.raises(ConllUError, match="start_char"):
+            fast_extractor.extract_conllu(row.format(s=s, e=e), text="Yes, she said.")
+    assert fast_extractor.extract_conllu(row.format(s=0, e=3), text="Yes").quotes == ()

@@ -11,12 +11,12 @@ ranker, the arbiter) -> the quote filter (:mod:`.quotefilter`) -> coreference
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import regex
 
 from . import candidates, confidence, coref, cues, learned, mentions, naming, quotefilter
-from .errors import InputError
+from .errors import InputError, QuoteattrError
 from .learned import Learned
 from .nlp import document as docview
 from .nlp.document import Document
@@ -90,28 +90,71 @@ class Extractor:
 
     # ------------------------------------------------------------------ public API
     def extract(self, text: str | bytes) -> Result:
-        """Every quotation in ``text`` with its cue, speaker, role and affiliation."""
-        return next(iter(self.extract_many([text])))
+        """Every quotation in ``text`` with its cue, speaker, role and affiliation.
 
-    def extract_many(self, texts: Iterable[str | bytes]) -> Iterator[Result]:
-        """Results for many texts, parsed in stanza batches; yields in input order."""
-        batch: list[str] = []
-        for t in texts:
-            batch.append(_as_str(t))
-            if len(batch) >= 8:
-                yield from self._run_batch(batch)
+        Raises:
+            InputError: the input is not text (binary, not UTF-8, another type).
+            QuoteattrError: any other failure, with a message that says what to do.
+        """
+        return _guarded(lambda: next(iter(self._run_batch([_as_str(text)]))))
+
+    def extract_many(self, texts: Iterable[str | bytes], errors: str = "raise"
+                     ) -> Iterator[Result]:
+        """Results for many texts, parsed in stanza batches; yields in input order.
+
+        ``errors`` says what an input that fails does (its position in ``texts`` is in the
+        message): ``"raise"`` (default) raises its error after yielding the results before
+        it; ``"skip"`` leaves it out; ``"record"`` yields an empty Result whose ``error``
+        says what went wrong, and goes on.
+        """
+        if errors not in ("raise", "skip", "record"):
+            raise ValueError(f"errors must be 'raise', 'skip' or 'record', got {errors!r}")
+        batch: list[tuple[int, str]] = []
+        for k, t in enumerate(texts):
+            try:
+                batch.append((k, _as_str(t)))
+            except InputError as exc:
+                yield from self._flush(batch, errors)
                 batch = []
-        if batch:
-            yield from self._run_batch(batch)
+                yield from _failed(k, exc, errors)
+                continue
+            if len(batch) >= 8:
+                yield from self._flush(batch, errors)
+                batch = []
+        yield from self._flush(batch, errors)
 
     def extract_document(self, doc: Document) -> Result:
-        """Run every stage after parsing on a document view you built yourself."""
-        return run_stages(doc, self.resolvers, self.strategy, self.learned)
+        """Run every stage after parsing on a document view you built yourself.
+
+        Raises:
+            DocumentError: the view is malformed (built with a head out of range or a cycle:
+                the document view refuses them when it is made).
+        """
+        return _guarded(lambda: run_stages(doc, self.resolvers, self.strategy, self.learned))
 
     def extract_conllu(self, conllu_text: str, text: str | None = None) -> Result:
-        """Quotes from parsed CoNLL-U (e.g. another pipeline's output); see from_conllu."""
-        return run_stages(docview.from_conllu(conllu_text, text), self.resolvers,
-                          self.strategy, self.learned)
+        """Quotes from parsed CoNLL-U (e.g. another pipeline's output); see from_conllu.
+
+        Raises:
+            ConllUError: the CoNLL-U is malformed or does not fit ``text``.
+        """
+        return _guarded(lambda: run_stages(docview.from_conllu(conllu_text, text),
+                                           self.resolvers, self.strategy, self.learned))
+
+    def _flush(self, batch: list[tuple[int, str]], errors: str) -> Iterator[Result]:
+        """The results of a batch; when it fails, each text alone, to find the one."""
+        if not batch:
+            return
+        try:
+            results = list(self._run_batch([t for _, t in batch]))
+        except Exception as exc:
+            if len(batch) == 1:
+                yield from _failed(batch[0][0], exc, errors)
+                return
+            for item in batch:
+                yield from self._flush([item], errors)
+            return
+        yield from results
 
     def parse(self, text: str) -> Document:
         """The document view of ``text`` (offsets index ``text``)."""
@@ -153,6 +196,35 @@ class Extractor:
                                     paras_of[ti])
             out.append(d)
         return out
+
+
+def _guarded(run: Callable[[], Result]) -> Result:
+    """``run()``, with any error that is not a QuoteattrError turned into one."""
+    try:
+        return run()
+    except QuoteattrError:
+        raise
+    except MemoryError:
+        raise InputError("the text is too large to process in the memory there is; split it "
+                         "into smaller texts") from None
+    except Exception as exc:
+        raise QuoteattrError(f"internal error ({type(exc).__name__}: {exc}); please report it "
+                             "with the text that caused it") from exc
+
+
+def _failed(k: int, exc: BaseException, errors: str) -> Iterator[Result]:
+    """What extract_many does with input ``k`` that failed with ``exc``."""
+    if isinstance(exc, MemoryError):
+        message = "too large to process in the memory there is; split it"
+    elif isinstance(exc, QuoteattrError):
+        message = str(exc)
+    else:
+        message = f"internal error ({type(exc).__name__}: {exc}); please report it"
+    if errors == "raise":
+        error = type(exc) if isinstance(exc, QuoteattrError) else QuoteattrError
+        raise error(f"input {k}: {message}") from exc
+    if errors == "record":
+        yield Result(error=f"input {k}: {message}")
 
 
 def free_cores() -> int:

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 import regex
 
-from ..errors import ConllUError
+from ..errors import ConllUError, DocumentError
 from ..types import Span
 from .sentences import abbreviation_before_dot
 
@@ -91,6 +91,7 @@ class Document:
     _ent_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        _check_tree(self.words)
         kids: list[list[int]] = [[] for _ in self.words]
         for w in self.words:
             if w.head >= 0:
@@ -190,6 +191,34 @@ class Document:
         lo = bisect.bisect_left(self._ent_starts, start)
         hi = bisect.bisect_left(self._ent_starts, end)
         return [e for e in self.entities[lo:hi] if e.end <= end]
+
+
+def _check_tree(words: Sequence[Word]) -> None:
+    """A document view's words must be numbered in order, with heads in range that form a
+    tree (every chain of heads reaches a root): a cycle would make tree walks endless."""
+    n = len(words)
+    for k, w in enumerate(words):
+        if w.index != k:
+            raise DocumentError(f"word {k} ({w.text!r}) has index {w.index}; number the "
+                                "words 0, 1, 2, ... in order")
+        if not -1 <= w.head < n:
+            raise DocumentError(f"word {k} ({w.text!r}) has head {w.head}, outside the "
+                                f"document's {n} words; a head is a word index or -1 for "
+                                "the root")
+        if not 0 <= w.start <= w.end:
+            raise DocumentError(f"word {k} ({w.text!r}) has offsets {w.start}..{w.end}")
+    done: set[int] = set()
+    for w in words:
+        path: set[int] = set()
+        j = w.index
+        while j >= 0 and j not in done:
+            if j in path:
+                raise DocumentError(f"the heads form a cycle through word {j} "
+                                    f"({words[j].text!r}); every chain of heads must reach "
+                                    "a root (head -1)")
+            path.add(j)
+            j = words[j].head
+        done |= path
 
 
 def split_paragraphs(text: str) -> list[Span]:
@@ -372,7 +401,7 @@ def from_conllu(conllu_text: str, text: str | None = None) -> Document:
     id_maps: dict[int, dict[int, int]] = {}
     for start, s_i, form, parts, misc in rows:
         if "start_char" in misc and "end_char" in misc and text is not None:
-            ts, te = int(misc["start_char"]), int(misc["end_char"])
+            ts, te = _misc_offsets(misc, form, text, s_i)
         elif text is not None:
             found = text.find(form, cursor)
             if found < 0:
@@ -413,6 +442,22 @@ def from_conllu(conllu_text: str, text: str | None = None) -> Document:
     words = split_multiword_tokens(words, source)
     return Document(source, tuple(words), tuple(sents),
                     tuple(entities_from_bio(words, source)), (), has_tree)
+
+
+def _misc_offsets(misc: dict[str, Any], form: str, text: str, sentence: int
+                  ) -> tuple[int, int]:
+    """The start_char/end_char of a token's MISC, checked against the text."""
+    try:
+        ts, te = int(misc["start_char"]), int(misc["end_char"])
+    except (TypeError, ValueError):
+        raise ConllUError(f"sentence {sentence + 1}, token {form!r}: start_char/end_char "
+                          f"must be whole numbers, got {misc['start_char']!r} and "
+                          f"{misc['end_char']!r}") from None
+    if not 0 <= ts <= te <= len(text):
+        raise ConllUError(f"sentence {sentence + 1}, token {form!r}: start_char={ts} "
+                          f"end_char={te} do not lie in the {len(text)}-character text; pass "
+                          "the text the CoNLL-U was parsed from, or leave the offsets out")
+    return ts, te
 
 
 def _check_acyclic(words: list[Word]) -> None:
