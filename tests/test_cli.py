@@ -331,6 +331,33 @@ def test_evaluate_with_the_real_evaluation_module(capsys: pytest.CaptureFixture[
     assert json.loads(out_json.read_text(encoding="utf-8"))
 
 
+@pytest.mark.parametrize(("files", "message"), [
+    ({}, "holds no annotated article"),
+    ({"text/a.txt": ARTICLE}, "holds no annotated article"),
+    ({"attributions/a_x.ann": "T1\tSource 0 4\tWe\n"}, "holds no annotated article"),
+    ({"text/a.txt": ARTICLE, "attributions/a_x.ann": "just some junk\nlines\n"},
+     "has a gold attribution"),
+    ({"text/a.txt": ARTICLE, "attributions/a_x.ann": b"\xff\xfe junk"}, "UTF-8"),
+    ({"text/a.txt": "short", "attributions/a_x.ann": "T1\tCue 24 28\tsaid\n"
+                                                     "E1\tAttribution:T1 Cue:T1\n"},
+     "outside its text"),
+])
+def test_evaluate_fails_on_a_folder_without_gold(capsys: pytest.CaptureFixture[str],
+                                                 tmp_path: Path, files: dict[str, Any],
+                                                 message: str) -> None:
+    pytest.importorskip("quoteattr.evaluation")
+    for name, content in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "evaluate", "--corpus", "polnear", str(tmp_path), "--fast")
+    assert code == 1 and message in err, err
+    assert "Traceback" not in err and out == ""
+
+
 def test_evaluate_scores_speaker_names_and_roles(capsys: pytest.CaptureFixture[str],
                                                  tmp_path: Path) -> None:
     from tests.test_evaluation import attribution_ann
@@ -414,3 +441,30 @@ def test_an_interrupted_run_keeps_the_old_file_or_the_finished_lines(
     got = lines.read_text(encoding="utf-8").splitlines()
     assert len(got) == 1 and json.loads(got[0])["file"] == files[0]  # the finished line
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_an_endless_or_oversized_input_is_refused_and_the_others_go_on(
+        capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path) -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    big = tmp_path / "big.txt"
+    big.write_text(ARTICLE * 100, encoding="utf-8")
+    code, out, err = run(capsys, "extract", "--fast", "--format", "jsonl", "--max-bytes",
+                         "5000", "/dev/zero", str(big), str(article))
+    assert code == 1
+    assert "/dev/zero: larger than 5,000 bytes" in err and f"{big}: larger than" in err
+    assert "--max-bytes" in err and "Traceback" not in err
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [d["file"] for d in lines] == [str(article)]
+    # under the limit the same file is read in full
+    code, out, _ = run(capsys, "extract", "--fast", "--max-bytes", str(len(ARTICLE) * 100),
+                       str(big))
+    assert code == 0 and len(Result.from_json(out).quotes) == 100
+
+
+def test_stdin_beyond_the_limit_is_refused(capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    stream = io.TextIOWrapper(io.BytesIO(b"x" * 2000), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stream)
+    code, out, err = run(capsys, "extract", "--fast", "--max-bytes", "1000", "-")
+    assert code == 1 and "<stdin>: larger than 1,000 bytes" in err and out == ""

@@ -54,6 +54,25 @@ def test_corrupt_model_file_names_the_file(tmp_path: Path) -> None:
         models.load_pipeline(folder)
 
 
+@pytest.mark.parametrize(("slot", "other"), [("lemma", "pos"), ("ner", "depparse")])
+def test_a_model_of_another_processor_names_the_file_and_its_kind(tmp_path: Path, slot: str,
+                                                                  other: str) -> None:
+    folder = _copy_models(tmp_path)
+    shutil.copy(folder / f"{other}.pt", folder / f"{slot}.pt")
+    with pytest.raises(ModelError, match=rf"{slot}\.pt is a {other} model, where the {slot} "):
+        models.load_pipeline(folder)
+
+
+def test_each_bundled_file_is_recognised_as_its_processor() -> None:
+    import torch
+
+    for proc in models.PROCESSORS:
+        saved = torch.load(models.bundled_dir() / f"{proc}.pt", map_location="cpu",
+                           weights_only=False)
+        assert models.model_kind(saved) == proc
+    assert models.model_kind({"weights": []}) is None
+
+
 def test_official_models_absent_says_how_to_download(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "nothing"))

@@ -112,6 +112,41 @@ def test_unreadable_snapshot_fails_with_advice(tmp_path: Path) -> None:
         QuoteSnapshot(tmp_path, update=False)("broken", {"quotes": []})
 
 
+@pytest.mark.parametrize("stored", [
+    [], "text", {"quotes": "not a list"}, {"quotes": [{"text": "a"}]},
+    {"quotes": [{"text": "a", "start": 5, "end": 2, "kind": "direct"}]},
+    {"quotes": [], "speakers": [{"name": "A", "mentions": [{"text": "A"}]}]},
+])
+def test_a_snapshot_of_the_wrong_shape_fails_with_advice(tmp_path: Path, stored: object) -> None:
+    (tmp_path / "odd.json").write_text(json.dumps(stored), encoding="utf-8")
+    advice = r"is not a quoteattr result.*--quoteattr-update"
+    with pytest.raises(pytest.fail.Exception, match=advice):
+        QuoteSnapshot(tmp_path, update=False)("odd", {"quotes": [], "speakers": []})
+
+
+def test_only_results_are_snapshotted(tmp_path: Path) -> None:
+    from quoteattr import QuoteattrError, Result
+
+    check = QuoteSnapshot(tmp_path, update=False)
+    for bad in ("a string", 3, None, {"quotes": [{"start": "x"}]},
+                {"quotes": [], "speakers": "nobody"}):
+        with pytest.raises(QuoteattrError, match="quote_snapshot"):
+            check("bad", bad)
+    assert not (tmp_path / "bad.json").exists()
+    check("good", Result())
+    assert json.loads((tmp_path / "good.json").read_text(encoding="utf-8"))["quotes"] == []
+
+
+def test_wrong_shape_in_a_project_is_a_failure_not_a_traceback(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_article=TEST_MODULE)
+    pytester.runpytest("--quoteattr-fast").assert_outcomes(passed=1)
+    _snapshot(pytester).write_text('{"quotes": {"oops": 1}}', encoding="utf-8")
+    result = pytester.runpytest("--quoteattr-fast")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*is not a quoteattr result*"])
+    assert "Traceback" not in result.stdout.str()
+
+
 def _q(start: int, end: int, text: str, speaker: str | None, **extra: object) -> dict[str, object]:
     sp = None if speaker is None else {"name": speaker, "mention": None, "role": None,
                                        "affiliation": None, "type": "PERSON"}

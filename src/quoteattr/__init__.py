@@ -29,6 +29,7 @@ from .errors import (
     ModelError,
     QuoteattrError,
     ResultError,
+    SnapshotError,
 )
 from .extractor import Extractor
 from .types import Entity, Quote, Result, Span, Speaker
@@ -48,6 +49,7 @@ __all__ = [
     "QuoteattrError",
     "Result",
     "ResultError",
+    "SnapshotError",
     "Span",
     "Speaker",
     "__version__",

@@ -38,6 +38,9 @@ PROG = "quoteattr"
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
 STDIN = "-"
 STDIN_NAME = "<stdin>"
+# the largest input file read, in bytes: a bigger one (or an endless one, /dev/zero) is
+# refused after reading this much; --max-bytes raises it (docs/usage.md, Limits)
+MAX_BYTES = 20_000_000
 
 
 class InputFailure(Exception):
@@ -60,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
     ex.add_argument("--encoding", default="utf-8",
                     help="encoding of the input files (default: utf-8)")
+    ex.add_argument("--max-bytes", type=_positive_int, default=MAX_BYTES, metavar="N",
+                    help=f"refuse an input larger than N bytes (default: {MAX_BYTES:,}); "
+                         "split bigger texts into articles")
     _model_options(ex)
     ex.set_defaults(handler=cmd_extract)
 
@@ -149,7 +155,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failed = False
     done: list[tuple[str, Result, str]] = []
     with _Output(args.output, streamed=args.format in ("jsonl", "table")) as out:
-        for name, outcome in _process(args.files, args.encoding, extractor):
+        for name, outcome in _process(args.files, args.encoding, extractor, args.max_bytes):
             if isinstance(outcome, InputFailure):
                 failed = True
                 _error(str(outcome), EXIT_INPUT)
@@ -178,13 +184,13 @@ def _refuse_overwriting_an_input(output: str | None, files: Sequence[str]) -> No
                                "to another file (-o quotes.json)")
 
 
-def _process(files: Sequence[str], encoding: str, extractor: Extractor
-             ) -> Iterator[tuple[str, InputFailure | tuple[Result, str]]]:
+def _process(files: Sequence[str], encoding: str, extractor: Extractor,
+             max_bytes: int = MAX_BYTES) -> Iterator[tuple[str, InputFailure | tuple[Result, str]]]:
     """(name, (result, text)) per file in order, or (name, InputFailure) for a bad one."""
     for path in _progress(files):
         name = STDIN_NAME if path == STDIN else path
         try:
-            text = read_text(path, encoding)
+            text = read_text(path, encoding, max_bytes)
             yield name, (extractor.extract(text), text)
         except InputFailure as exc:
             yield name, exc
@@ -206,13 +212,18 @@ def _progress(files: Sequence[str]) -> Iterator[str]:
     yield from tqdm(files, file=sys.stderr, unit="file", desc=PROG, leave=False)
 
 
-def read_text(path: str, encoding: str) -> str:
-    """The decoded text of a file (``-``: stdin); InputFailure says what went wrong."""
+def read_text(path: str, encoding: str, max_bytes: int = MAX_BYTES) -> str:
+    """The decoded text of a file (``-``: stdin), of at most ``max_bytes`` bytes (more is
+    never read); InputFailure says what went wrong."""
     name = STDIN_NAME if path == STDIN else path
     if path == STDIN and sys.stdin is None:
         raise InputFailure(f"{name}: there is no standard input; pass a file name")
     try:
-        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+        if path == STDIN:
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            with open(path, "rb") as f:
+                data = f.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputFailure(f"{name}: no such file; check the path") from None
     except IsADirectoryError:
@@ -220,6 +231,9 @@ def read_text(path: str, encoding: str) -> str:
                            f"(e.g. {name}/*.txt)") from None
     except OSError as exc:
         raise InputFailure(f"{name}: cannot read it ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputFailure(f"{name}: larger than {max_bytes:,} bytes; split it into articles, "
+                           "or pass --max-bytes with a larger limit")
     return decode(data, encoding, name)
 
 

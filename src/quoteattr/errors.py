@@ -34,3 +34,8 @@ class ResultError(QuoteattrError, ValueError):
 
 class DocumentError(QuoteattrError, ValueError):
     """A document view is malformed: a head out of range or a cycle in the tree."""
+
+
+class SnapshotError(QuoteattrError, ValueError):
+    """The pytest plugin's ``quote_snapshot`` was given a bad name or something that is not
+    a quoteattr result."""

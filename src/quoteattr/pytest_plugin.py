@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from .errors import SnapshotError
+
 if TYPE_CHECKING:
     from .extractor import Extractor
     from .types import Result
@@ -72,8 +74,8 @@ class QuoteSnapshot:
     def path(self, name: str) -> Path:
         """The snapshot file of ``name``."""
         if not _NAME.fullmatch(name):
-            raise ValueError(f"snapshot name {name!r} must be letters, digits, '_', '.' or '-' "
-                             "(it becomes a file name)")
+            raise SnapshotError(f"snapshot name {name!r} must be letters, digits, '_', '.' "
+                                "or '-' (it becomes a file name)")
         return self.folder / f"{name}.json"
 
     def __call__(self, name: str, result: Result | Mapping[str, Any]) -> None:
@@ -87,6 +89,7 @@ class QuoteSnapshot:
         expected = _load(path)
         if expected == actual:
             return
+        _check_shape(path, expected)
         lines = list(describe_changes(expected, actual))
         if not lines:  # equal quotes and speakers, other keys differ
             lines = ["  the stored JSON differs outside quotes and speakers"]
@@ -110,16 +113,43 @@ def _load(path: Path) -> Any:
                 "with --quoteattr-update to rewrite it.", pytrace=False)
 
 
+def _check_shape(path: Path, stored: Any) -> None:
+    """Fail readably when a stored snapshot is not a Result's dict."""
+    from .errors import ResultError
+    from .types import Result as ResultType
+
+    try:
+        ResultType.from_dict(stored)
+    except ResultError as exc:
+        problem = str(exc)
+    else:
+        return
+    pytest.fail(f"quote snapshot {path} is not a quoteattr result ({problem}). Delete it, or "
+                "run pytest with --quoteattr-update to rewrite it.", pytrace=False)
+
+
 def _as_dict(result: Any) -> dict[str, Any]:
+    """The JSON dict of ``result``, a Result or a dict that must load as one."""
+    from .errors import ResultError
+    from .types import Result as ResultType
+
     if isinstance(result, Mapping):
+        try:
+            ResultType.from_dict(result)
+        except ResultError as exc:
+            raise SnapshotError(f"quote_snapshot was given a dict that is not a quoteattr "
+                                f"result ({exc}); pass the Result itself") from None
         data = dict(result)
-    elif callable(getattr(result, "to_dict", None)):
+    elif isinstance(result, ResultType):
         data = result.to_dict()
     else:
-        raise TypeError(f"quote_snapshot expects a quoteattr Result or its to_dict(), got "
-                        f"{type(result).__name__}")
-    # a JSON round trip, so tuples and lists compare equal to what was stored
-    loaded: dict[str, Any] = json.loads(json.dumps(data, ensure_ascii=False))
+        raise SnapshotError(f"quote_snapshot expects a quoteattr Result or its to_dict(), got "
+                            f"{type(result).__name__}")
+    try:  # a JSON round trip, so tuples and lists compare equal to what was stored
+        loaded: dict[str, Any] = json.loads(json.dumps(data, ensure_ascii=False,
+                                                       allow_nan=False))
+    except ValueError as exc:
+        raise SnapshotError(f"quote_snapshot cannot store this result as JSON ({exc})") from None
     return loaded
 
 

@@ -45,6 +45,7 @@ from pathlib import Path
 
 import attrs
 
+from quoteattr.errors import EvaluationError
 from quoteattr.types import Span
 
 Piece = tuple[int, int]
@@ -523,8 +524,20 @@ def read_document(text_path: str | Path, ann_path: str | Path,
                   annotator: str | None = None) -> GoldDocument:
     """One article and its annotation file as a :class:`GoldDocument` (with
     :func:`repair_swapped_roles` applied)."""
-    text = read_text(text_path)
-    attributions = repair_swapped_roles(text, read_ann(ann_path))
+    try:
+        text = read_text(text_path)
+        found = read_ann(ann_path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvaluationError(f"cannot read {text_path} or {ann_path} as UTF-8 text ({exc}); "
+                              "a PolNeAR split holds text/NAME.txt and "
+                              "attributions/NAME_ANNOTATOR.ann") from None
+    for att in found:
+        for pieces in (*att.sources, *att.cues, *att.contents):
+            if any(not 0 <= start <= end <= len(text) for start, end in pieces):
+                raise EvaluationError(f"{ann_path}: {att.id} has offsets {list(pieces)} outside "
+                                      f"its text ({len(text)} characters); is it the annotation "
+                                      f"of {text_path}?")
+    attributions = repair_swapped_roles(text, found)
     return GoldDocument(Path(text_path).stem, text, tuple(gold_quotes(text, attributions)),
                         annotator, tuple(attributions))
 
@@ -537,8 +550,13 @@ def read_corpus(split_dir: str | Path, annotator: str | None = None) -> Iterator
     annotator in sorted order is used.
     """
     split_dir = Path(split_dir)
-    for name, by_annotator in sorted(_annotation_files(split_dir).items()):
+    articles = [(name, by_annotator) for name, by_annotator
+                in sorted(_annotation_files(split_dir).items())
+                if (split_dir / "text" / f"{name}.txt").is_file()]
+    if not articles:
+        raise EvaluationError(f"{split_dir} holds no annotated article: a PolNeAR split folder "
+                              "(such as polnear/dev) has text/NAME.txt and "
+                              "attributions/NAME_ANNOTATOR.ann")
+    for name, by_annotator in articles:
         chosen = annotator if annotator in by_annotator else min(by_annotator)
-        text_path = split_dir / "text" / f"{name}.txt"
-        if text_path.exists():
-            yield read_document(text_path, by_annotator[chosen], chosen)
+        yield read_document(split_dir / "text" / f"{name}.txt", by_annotator[chosen], chosen)

@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from quoteattr.errors import EvaluationError
 from quoteattr.evaluation.brat import GoldDocument, GoldQuote
 from quoteattr.evaluation.metrics import KINDS, DocumentMatch, Metrics, aggregate, match_quotes
 from quoteattr.types import Quote, Result, Speaker
@@ -142,13 +143,25 @@ def _predict(predict: Predictor, doc: GoldDocument) -> Result:
 
 
 def evaluate(docs: Iterable[GoldDocument], predict: Predictor) -> EvaluationReport:
-    """Predict every document, score the predictions and collect the errors."""
+    """Predict every document, score the predictions and collect the errors.
+
+    Raises:
+        EvaluationError: there is no document, or no document has a gold attribution (a
+            folder of junk scores nothing, and a table of zeros would look like a result).
+    """
     matches: list[DocumentMatch] = []
     predictions: dict[str, Result] = {}
+    gold = 0
     for doc in docs:
         result = _predict(predict, doc)
         predictions[doc.name] = result
         matches.append(match_quotes(doc.quotes, result, doc.name))
+        gold += len(doc.quotes) + len(doc.attributions)
+    if not matches:
+        raise EvaluationError("there is no document to evaluate; check the corpus folder")
+    if not gold:
+        raise EvaluationError(f"none of the {len(matches)} documents has a gold attribution; "
+                              "are these the annotation files of the corpus?")
     return EvaluationReport(aggregate(matches),
                             tuple(e for m in matches for e in errors_of(m)),
                             tuple(m.name for m in matches), predictions)

@@ -139,7 +139,7 @@ def load_pipeline(models: str | os.PathLike[str] = "bundled") -> Any:
             raise
         except Exception as exc:
             bad = _first_bad_file(kwargs)
-            where = f" (the file {bad} could not be read)" if bad else ""
+            where = f" ({bad})" if bad else ""
             raise ModelError(f"could not load the stanza models{where}: {exc}. Reinstall "
                              "quoteattr or rebuild the models (docs/models.md).") from exc
         _cache[(key, "pipeline")] = nlp
@@ -147,6 +147,8 @@ def load_pipeline(models: str | os.PathLike[str] = "bundled") -> Any:
 
 
 def _first_bad_file(kwargs: dict[str, Any]) -> str | None:
+    """Why the first unusable model file cannot be used: unreadable, or a model of another
+    processor (a pos model where the lemma model belongs)."""
     import torch
 
     for proc in PROCESSORS:
@@ -154,7 +156,32 @@ def _first_bad_file(kwargs: dict[str, Any]) -> str | None:
         if not path:
             continue
         try:
-            torch.load(path, map_location="cpu", weights_only=False)
+            saved = torch.load(path, map_location="cpu", weights_only=False)
         except Exception:
-            return str(path)
+            return f"the file {path} could not be read"
+        kind = model_kind(saved)
+        if kind != proc:
+            what = f"a {kind} model" if kind else "not a stanza model"
+            return f"the file {path} is {what}, where the {proc} model belongs"
+    return None
+
+
+def model_kind(saved: Any) -> str | None:
+    """Which stanza processor a loaded model file serves, read from its layout."""
+    if not isinstance(saved, dict) or "model" not in saved:
+        return None
+    vocab = saved.get("vocab")
+    keys = set(vocab) if isinstance(vocab, dict) else set()
+    if "lexicon" in saved:
+        return "tokenize"
+    if "dicts" in saved:
+        return "lemma"
+    if "dict" in saved:
+        return "mwt"
+    if "deprel" in keys:
+        return "depparse"
+    if "upos" in keys:
+        return "pos"
+    if "tag" in keys:
+        return "ner"
     return None
