@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from quoteattr import InputError, Result
+from quoteattr import InputError, OptionError, Result
 
 
 def speakers(result: Result) -> list[tuple[str, str | None]]:
@@ -229,8 +229,19 @@ def test_threads_are_chosen() -> None:
     assert free_cores() >= 1
     assert Extractor(mode="fast", threads=3).threads == 3
     assert 1 <= Extractor(mode="fast").threads <= (os.cpu_count() or 1)
-    with pytest.raises(ValueError, match="threads"):
+    with pytest.raises(OptionError, match="threads"):
         Extractor(mode="fast", threads=0)
+
+
+@pytest.mark.parametrize("option", [
+    {"mode": "slow"}, {"strategy": "guess"}, {"html": "keep"}, {"threads": 0},
+    {"threads": True}, {"threads": 1.5}, {"batch_size": 0}, {"resolvers": ["nobody"]}])
+def test_a_bad_option_is_a_documented_error(option: dict) -> None:
+    from quoteattr import Extractor, QuoteattrError
+
+    with pytest.raises(QuoteattrError, match=next(iter(option)) if "resolvers" not in option
+                       else "nobody"):
+        Extractor(**{"mode": "fast", **option})
 
 
 def test_extract_many_says_which_input_failed_and_can_go_on(fast_extractor) -> None:
@@ -249,7 +260,7 @@ def test_extract_many_says_which_input_failed_and_can_go_on(fast_extractor) -> N
     assert [bool(r.error) for r in recorded] == [False, True, False]
     assert recorded[1].error.startswith("input 1: ") and recorded[1].quotes == ()
     assert Result.from_json(recorded[1].to_json()) == recorded[1]
-    with pytest.raises(ValueError, match="errors"):
+    with pytest.raises(OptionError, match="errors"):
         list(fast_extractor.extract_many(texts, errors="ignore"))
 
 

@@ -205,9 +205,11 @@ def test_html_marks_a_shared_cue_once() -> None:
 
 
 def test_html_rejects_a_result_of_another_text() -> None:
-    with pytest.raises(ValueError, match="same text"):
+    from quoteattr import ResultError
+
+    with pytest.raises(ResultError, match="same text"):
         to_html(RESULT, TEXT.replace("We will", "We shall"))
-    with pytest.raises(ValueError, match="not in this text"):
+    with pytest.raises(ResultError, match="not in this text"):
         to_html(RESULT, TEXT[:30])
 
 

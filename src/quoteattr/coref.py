@@ -39,6 +39,9 @@ __all__ = ["Referent", "article_genders", "governing_subject", "resolve"]
 
 #: how many paragraphs back a pronoun looks for its antecedent
 PARAGRAPH_WINDOW = 4
+#: how many earlier quotes a pronoun looks at (bounds the work per pronoun on a text with
+#: thousands of quotes in one paragraph)
+EARLIER_QUOTES = 50
 
 #: how the learned ranker and the rules share a pronoun: "ranker" takes the ranker's
 #: antecedent; "rules+ranker" keeps the rules' unless the ranker is at least OVERRULE sure of
@@ -85,10 +88,11 @@ def resolve(doc: Document, mentions: Mentions, quotes: Sequence[QuoteCandidate],
             # "I"/"we" outside quotation marks in an article with a byline: the author
             out[q.id] = Referent(writer, "PERSON", pronoun=True)
         elif m.pronoun:
-            rule = rule_antecedent(doc, mentions, quotes[:k], out, answers, m.words, genders)
+            earlier = quotes[max(0, k - EARLIER_QUOTES):k]
+            rule = rule_antecedent(doc, mentions, earlier, out, answers, m.words, genders)
             ante = rule[0] if rule is not None else None
             if learned is not None and doc.parsed and third_person(doc.words[m.head].text):
-                setting = Setting(genders, speakers_before(doc, quotes[:k], answers, m.head),
+                setting = Setting(genders, speakers_before(doc, earlier, answers, m.head),
                                   quoted, None if rule is None else (rule[1], rule[0].name))
                 ante = _learned(mentions, learned, m.head, setting, chain, ante, mode)
             out[q.id] = attrs.evolve(ante, pronoun=True) if ante is not None else Referent(
@@ -241,11 +245,11 @@ def rule_antecedent(doc: Document, mentions: Mentions, earlier: Sequence[QuoteCa
     best_quote: Referent | None = None
     best_quote_pos = best_quote_head = -1
     for q in reversed(earlier):
+        if doc.paragraph_index(q.start) < para - PARAGRAPH_WINDOW:
+            break
         r = resolved.get(q.id)
         if r is None or r.name is None:
             continue
-        if doc.paragraph_index(q.start) < para - PARAGRAPH_WINDOW:
-            break
         if (r.type == "PERSON") == want_person and not _disagrees(r.name, gender, genders):
             choice = answers.get(q.id)
             best_quote, best_quote_pos = r, q.start

@@ -124,6 +124,14 @@ class NameIndex:
             if o.role is not None:
                 key = (o.role, o.affiliation, o.modifier, o.tokens)
                 self.roled.setdefault(key, []).append(o.span.start)
+        # the same, by the last word of the role's key: the only entries a role can match
+        # (:func:`_role_match`), so a description is not compared with every role
+        self._roled_by_noun: dict[str, list[tuple[list[str], str | None, str | None,
+                                                  tuple[str, ...], list[int]]]] = {}
+        for (role, aff, modifier, tokens), starts in self.roled.items():
+            words = roles.role_key(role).split()
+            self._roled_by_noun.setdefault(words[-1] if words else "", []).append(
+                (words, aff, modifier, tokens, starts))
         self.descriptions = descriptions  # roles without a name ("the US defence secretary")
         self._holders: list[tuple[int, RoleInfo, str]] | None = None
         self._by_name: dict[str, list[tuple[int, RoleInfo]]] | None = None
@@ -237,10 +245,11 @@ class NameIndex:
             return None
         want = roles.role_key(info.role).split()
         best: tuple[tuple[int, int, int], tuple[tuple[str, ...], int]] | None = None
-        for (role, aff, modifier, tokens), starts in self.roled.items():
+        for have, aff, modifier, tokens, starts in self._roled_by_noun.get(
+                want[-1] if want else "", ()):
             if info.affiliation and aff and info.affiliation != aff:
                 continue
-            level = _role_match(want, roles.role_key(role).split())
+            level = _role_match(want, have)
             if level == 0 or (exact and level < 2):
                 continue
             k = bisect.bisect_left(starts, pos)
@@ -344,6 +353,7 @@ def _later_uses(doc: Document, found: list[NameOccurrence]) -> list[NameOccurren
     if not forms:
         return []
     longest = max(len(f) for f in forms)
+    firsts = {f[0] for f in forms}
     taken = sorted((o.span.start, o.span.end) for o in found)
     taken_starts = [t[0] for t in taken]
     reach = []  # running maximum of the ends, so overlap tests are a bisect
@@ -361,7 +371,7 @@ def _later_uses(doc: Document, found: list[NameOccurrence]) -> list[NameOccurren
         us = roles.units(doc, s.first, s.last)
         i = 0
         while i < len(us):
-            n = _form_at(us, i, forms, longest)
+            n = _form_at(us, i, forms, longest) if us[i].text in firsts else 0
             if n == 0:
                 i += 1
                 continue

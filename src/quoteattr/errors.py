@@ -39,3 +39,7 @@ class DocumentError(QuoteattrError, ValueError):
 class SnapshotError(QuoteattrError, ValueError):
     """The pytest plugin's ``quote_snapshot`` was given a bad name or something that is not
     a quoteattr result."""
+
+
+class OptionError(QuoteattrError, ValueError):
+    """An option has a value it cannot take (``Extractor(mode="slow")``, ``threads=0``)."""

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 import regex
 
-from . import candidates, confidence, coref, cues, learned, mentions, naming, quotefilter
-from .errors import InputError, QuoteattrError
+from . import candidates, confidence, coref, cues, learned, mentions, naming, quotefilter, timing
+from .errors import InputError, OptionError, QuoteattrError
 from .learned import Learned
 from .nlp import document as docview
 from .nlp.document import Document
@@ -66,11 +67,14 @@ class Extractor:
                  html: str = "blank", strategy: str = "rules+ranker",
                  threads: int | None = None) -> None:
         if mode not in MODES:
-            raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
+            raise OptionError(f"mode must be one of {MODES}, got {mode!r}")
         if strategy not in STRATEGIES:
-            raise ValueError(f"strategy must be one of {STRATEGIES}, got {strategy!r}")
+            raise OptionError(f"strategy must be one of {STRATEGIES}, got {strategy!r}")
         if html not in ("blank", "error"):
-            raise ValueError(f"html must be 'blank' or 'error', got {html!r}")
+            raise OptionError(f"html must be 'blank' or 'error', got {html!r}")
+        if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+            raise OptionError(f"batch_size must be a whole number of at least 1, got "
+                              f"{batch_size!r}")
         self.models = models
         self.mode = mode
         self.resolvers = rules(resolvers)
@@ -79,8 +83,9 @@ class Extractor:
         self.strategy = strategy
         self.learned = learned.for_strategy(strategy)
         self._nlp = None
-        if threads is not None and (not isinstance(threads, int) or threads < 1):
-            raise ValueError(f"threads must be a whole number of at least 1, got {threads!r}")
+        if threads is not None and (not isinstance(threads, int) or isinstance(threads, bool)
+                                    or threads < 1):
+            raise OptionError(f"threads must be a whole number of at least 1, got {threads!r}")
         self.threads = threads if threads is not None else free_cores()
         if mode == "full":
             from .nlp.models import load_pipeline, set_threads
@@ -108,7 +113,7 @@ class Extractor:
         says what went wrong, and goes on.
         """
         if errors not in ("raise", "skip", "record"):
-            raise ValueError(f"errors must be 'raise', 'skip' or 'record', got {errors!r}")
+            raise OptionError(f"errors must be 'raise', 'skip' or 'record', got {errors!r}")
         batch: list[tuple[int, str]] = []
         for k, t in enumerate(texts):
             try:
@@ -168,9 +173,15 @@ class Extractor:
             yield result if d.text is original else naming.retext(result, original)
 
     def _parse_many(self, texts: list[str]) -> list[Document]:
-        cleaned = [clean_text(t, self.html) for t in texts]
-        if self.mode == "fast" or self._nlp is None:
-            return [docview.from_regex(c) for c in cleaned]
+        with timing.stage("clean"):
+            cleaned = [clean_text(t, self.html) for t in texts]
+        with timing.stage("parse"):
+            if self.mode == "fast" or self._nlp is None:
+                return [docview.from_regex(c) for c in cleaned]
+            return self._parse_cleaned(self._nlp, cleaned)
+
+    def _parse_cleaned(self, nlp: Any, cleaned: list[str]) -> list[Document]:
+        """The stanza parse of cleaned texts, in bounded pieces (:mod:`quoteattr.nlp.sentences`)."""
         import stanza
 
         jobs: list[tuple[int, int]] = []  # (text index, start of the piece)
@@ -188,14 +199,13 @@ class Extractor:
                         inputs.append(stanza.Document([], text=c[s:e]))
         parsed: list = []
         for k in range(0, len(inputs), self.batch_size):
-            parsed.extend(self._nlp.bulk_process(inputs[k:k + self.batch_size]))
-        out = []
-        for ti in range(len(texts)):
-            mine = [(parsed[j], jobs[j][1]) for j in range(len(jobs)) if jobs[j][0] == ti]
-            d = docview.from_stanza([m[0] for m in mine], cleaned[ti], [m[1] for m in mine],
-                                    paras_of[ti])
-            out.append(d)
-        return out
+            parsed.extend(nlp.bulk_process(inputs[k:k + self.batch_size]))
+        mine: list[list[tuple[Any, int]]] = [[] for _ in cleaned]
+        for (ti, start), piece in zip(jobs, parsed, strict=True):
+            mine[ti].append((piece, start))
+        return [docview.from_stanza([m[0] for m in pieces], cleaned[ti],
+                                    [m[1] for m in pieces], paras_of[ti])
+                for ti, pieces in enumerate(mine)]
 
 
 def _guarded(run: Callable[[], Result]) -> Result:
@@ -274,9 +284,15 @@ def attribute(doc: Document, resolvers: Sequence[Resolver], strategy: str, parts
               observe: Observer | None = None) -> Context:
     """The stages up to the speakers: the document's cues, its quote candidates and mentions,
     and the arbiter's answer for every candidate (in ``ctx.answers``)."""
-    found = cues.find(doc)
-    ctx = Context(doc, found, mentions.build(doc, found), candidates.find(doc, found))
-    return arbiter.attribute(ctx, resolvers, strategy, parts.ranker, observe)
+    with timing.stage("cues"):
+        found = cues.find(doc)
+    with timing.stage("candidates"):
+        quotes = candidates.find(doc, found)
+    with timing.stage("mentions"):
+        known = mentions.build(doc, found)
+    with timing.stage("speakers"):
+        return arbiter.attribute(Context(doc, found, known, quotes), resolvers, strategy,
+                                 parts.ranker, observe)
 
 
 def speakers(ctx: Context, parts: Learned, keep_unattributed: bool = False
@@ -284,15 +300,19 @@ def speakers(ctx: Context, parts: Learned, keep_unattributed: bool = False
     """The quotes the filter keeps (all with ``keep_unattributed``), what their speakers
     refer to, and their confidence."""
     answers = ctx.answers.as_mapping()
-    kept = ctx.quotes if keep_unattributed else quotefilter.keep(
-        ctx.doc, ctx.cues, ctx.quotes, answers, parts.quotefilter)
-    referents = coref.resolve(ctx.doc, ctx.mentions, kept, answers, parts.antecedents)
-    conf = confidence.estimate(kept, answers, referents, ctx.mentions, parts.confidence)
+    with timing.stage("filter"):
+        kept = ctx.quotes if keep_unattributed else quotefilter.keep(
+            ctx.doc, ctx.cues, ctx.quotes, answers, parts.quotefilter)
+    with timing.stage("coref"):
+        referents = coref.resolve(ctx.doc, ctx.mentions, kept, answers, parts.antecedents)
+    with timing.stage("confidence"):
+        conf = confidence.estimate(kept, answers, referents, ctx.mentions, parts.confidence)
     return kept, referents, conf
 
 
 def finish(ctx: Context, parts: Learned, keep_unattributed: bool = False) -> Result:
     """The stages after the speakers: the quote filter, coreference, confidence, names."""
     kept, referents, conf = speakers(ctx, parts, keep_unattributed)
-    return naming.build_result(ctx.doc, ctx.cues, ctx.mentions, kept,
-                               ctx.answers.as_mapping(), referents, conf)
+    with timing.stage("names"):
+        return naming.build_result(ctx.doc, ctx.cues, ctx.mentions, kept,
+                                   ctx.answers.as_mapping(), referents, conf)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
@@ -381,6 +382,7 @@ class Mentions:
     _datelines: dict[int, int] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     _layout: list[tuple[tuple[int, int], ...]] = attrs.field(factory=list, init=False,
                                                              eq=False, repr=False)
+    _may_head: dict[int, bool] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def get(self, mention: MentionId | int) -> Mention:
         """The mention headed by word ``mention``."""
@@ -468,12 +470,51 @@ class Mentions:
 
     # -------------------------------------------------------------- speaker candidates
 
+    def may_head(self, i: int) -> bool:
+        """Whether word i may head a speaker's mention wherever the quote is (computed once
+        per word): a name, a noun or a speaking pronoun, never a dateline's place, a party
+        letter, a day or a connective."""
+        found = self._may_head.get(i)
+        if found is None:
+            found = self._may_head[i] = self._may_head_now(i)
+        return found
+
+    def _may_head_now(self, i: int) -> bool:
+        doc, cues = self.doc, self.cues
+        w = doc.words[i]
+        low = w.text.lower()
+        speaking = lexicons.words("speaking_pronoun")
+        if self.is_layout(i):
+            return False  # a dateline's place, a byline, a photo credit
+        if _in_party_tag(doc, i):
+            return False  # "Rep. Gwen Moore (D-Wis.)": the party letter is no speaker
+        if low in lexicons.honorifics() and i + 1 < len(doc.words) and \
+                doc.words[i + 1].text[:1].isupper():
+            return False  # "Ms." before "Simonyan": the name heads the mention
+        if not any(ch.isalnum() for ch in low):
+            return False
+        # days, months, "today", connectives: never a speaker (pronouns stay)
+        if (low in lexicons.non_names() and low not in speaking) or w.deprel.endswith("tmod"):
+            return False
+        if not doc.parsed:
+            return w.text[:1].isupper() or low in pronouns()
+        if w.upos not in _HEAD_POS and not _mistagged_name(doc, i):
+            return False
+        if w.upos == "PRON" and low not in speaking and not _relative_subject(doc, cues, i):
+            return False
+        # heads only: skip words that attach inside their own noun phrase, except the owner
+        # of something said ("Trump's claim that ...")
+        inner = w.deprel in ("compound", "flat", "flat:name", "det", "amod", "nmod:poss") and \
+            w.head >= 0 and doc.words[w.head].upos in _HEAD_POS
+        return not inner or (w.deprel == "nmod:poss" and
+                             lemma_of(doc.words[w.head]) in lexicons.speech_nouns())
+
     def candidates(self, q: QuoteCandidate, quoted: Sequence[WordRange] = ()) -> list[int]:
         """Head words of possible speaker mentions around quote q (its sentence, two before,
         one after): names, nouns and pronouns outside q and outside the ``quoted`` word
         ranges (sorted: nobody speaks from inside a quotation), never a dateline's place, a
         day or a connective."""
-        doc, cues = self.doc, self.cues
+        doc = self.doc
         if not doc.words or q.first >= len(doc.words):
             return []
         s = doc.sentence_of(q.first).index
@@ -498,45 +539,16 @@ class Mentions:
         while k < len(quoted) and quoted[k].first < hi:
             blocked.update(range(max(lo, quoted[k].first), min(hi, quoted[k].last)))
             k += 1
-        speaking = lexicons.words("speaking_pronoun")
         out = []
-        for i in range(lo, hi):
-            if (i in q.words and i not in own) or i in blocked:
+        # the window less the quote's own words (a long quote is not walked word by word)
+        outside = itertools.chain(range(lo, min(hi, q.first)), own.indexes(),
+                                  range(max(lo, q.last), hi))
+        for i in outside:
+            if i in blocked or not self.may_head(i):
                 continue
-            w = doc.words[i]
-            if self.is_layout(i):
-                continue  # a dateline's place, a byline, a photo credit
-            if _in_party_tag(doc, i):
-                continue  # "Rep. Gwen Moore (D-Wis.)": the party letter is no speaker
-            if w.text.lower() in lexicons.honorifics() and i + 1 < hi and \
-                    doc.words[i + 1].text[:1].isupper():
-                continue  # "Ms." before "Simonyan": the name heads the mention
-            low = w.text.lower()
-            if not any(ch.isalnum() for ch in low):
-                continue
-            # days, months, "today", connectives: never a speaker (pronouns stay)
-            if (low in lexicons.non_names() and low not in speaking) or \
-                    w.deprel.endswith("tmod"):
-                continue
-            if doc.parsed:
-                if w.upos not in _HEAD_POS and not _mistagged_name(doc, i):
-                    continue
-                if w.upos == "PRON" and low not in speaking and \
-                        not _relative_subject(doc, cues, i):
-                    continue
-                # heads only: skip words that attach inside their own noun phrase, except
-                # the owner of something said ("Trump's claim that ...")
-                inner = w.deprel in ("compound", "flat", "flat:name", "det", "amod",
-                                     "nmod:poss") and w.head >= 0 and \
-                    doc.words[w.head].upos in _HEAD_POS
-                if inner and not (w.deprel == "nmod:poss" and
-                                  lemma_of(doc.words[w.head]) in lexicons.speech_nouns()):
-                    continue
-                if q.cue is not None and q.cue < i and doc.words[q.cue].head == i and \
-                        self.words(i).first == q.cue + 1:
-                    continue  # "Calls/NOUN men derogatory names": what the cue is said of
-            elif not (w.text[:1].isupper() or low in pronouns()):
-                continue
+            if doc.parsed and q.cue is not None and q.cue < i and \
+                    doc.words[q.cue].head == i and self.words(i).first == q.cue + 1:
+                continue  # "Calls/NOUN men derogatory names": what the cue is said of
             out.append(i)
         return out
 

@@ -17,7 +17,7 @@ import regex
 
 from ..errors import ConllUError, DocumentError
 from ..types import Span
-from .sentences import abbreviation_before_dot
+from .sentences import abbreviation_before_dot, pieces
 
 # stanza / CoreNLP / OntoNotes NER labels -> the four speaker types of the output
 NER_TYPES = {
@@ -170,6 +170,14 @@ class Document:
 
     def paragraph_index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._para_starts, offset) - 1)
+
+    def paragraph_words(self, p: int) -> tuple[int, int]:
+        """The words (first, last exclusive) of paragraph ``p``: those that start in it
+        (found by bisection, so no caller walks a paragraph word by word)."""
+        first = 0 if p <= 0 else bisect.bisect_left(self._starts, self._para_starts[p])
+        last = len(self.words) if p + 1 >= len(self._para_starts) else \
+            bisect.bisect_left(self._starts, self._para_starts[p + 1])
+        return first, last
 
     def span_of(self, first: int, last: int) -> Span:
         """The character span of words[first:last] (last exclusive)."""
@@ -491,24 +499,33 @@ _CLOSING_MARKS = regex.compile(r"""["”’']+""")
 
 
 def from_regex(text: str) -> Document:
-    """A view without any model: regex tokens, sentences split at . ! ? and newlines."""
+    """A view without any model: regex tokens, sentences split at . ! ? and newlines, and
+    no sentence longer than :data:`~quoteattr.nlp.sentences.MAX_SENTENCE_WORDS` words (cut
+    as for the parser), so every stage that reads a sentence reads a bounded one."""
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    para_ends = {p.end for p in split_paragraphs(text)}
+    groups: list[tuple[int, int]] = []
+    first = 0
+    for k, (token, start, end) in enumerate(tokens):
+        before = tokens[k - 1] if k else None
+        ends = bool(_SENT_END.search(token)) or end in para_ends or (
+            _CLOSING_MARKS.fullmatch(token) is not None and before is not None and
+            before[2] == start and _SENT_END.search(before[0]) is not None)
+        if ends and token == "." and before is not None and end not in para_ends and \
+                before[2] == start and abbreviation_before_dot(before[0]):
+            ends = False  # "Gov." "Sen." "G.": a title or an initial, not a sentence's end
+        nxt = text[end:end + 2]
+        if ends and (end in para_ends or not nxt or nxt[0].isspace()):
+            groups.append((first, k + 1))
+            first = k + 1
+    if first < len(tokens):
+        groups.append((first, len(tokens)))
     words: list[Word] = []
     sents: list[Sentence] = []
-    sent_i, first = 0, 0
-    para_ends = {p.end for p in split_paragraphs(text)}
-    for m in _TOKEN.finditer(text):
-        words.append(Word(len(words), m.group(), m.start(), m.end(), sent_i))
-        ends = bool(_SENT_END.search(m.group())) or m.end() in para_ends or (
-            _CLOSING_MARKS.fullmatch(m.group()) is not None and len(words) > 1 and
-            words[-2].end == m.start() and _SENT_END.search(words[-2].text) is not None)
-        if ends and m.group() == "." and len(words) > 1 and m.end() not in para_ends and \
-                words[-2].end == m.start() and abbreviation_before_dot(words[-2].text):
-            ends = False  # "Gov." "Sen." "G.": a title or an initial, not a sentence's end
-        nxt = text[m.end():m.end() + 2]
-        if ends and (m.end() in para_ends or not nxt or nxt[0].isspace()):
-            sents.append(Sentence(sent_i, words[first].start, words[-1].end, first, len(words)))
-            sent_i += 1
-            first = len(words)
-    if first < len(words):
-        sents.append(Sentence(sent_i, words[first].start, words[-1].end, first, len(words)))
+    for lo, hi in groups:
+        for a, b in pieces([t for t, _, _ in tokens[lo:hi]]):
+            n = len(sents)
+            for token, start, end in tokens[lo + a:lo + b]:
+                words.append(Word(len(words), token, start, end, n))
+            sents.append(Sentence(n, tokens[lo + a][1], tokens[lo + b - 1][2], lo + a, lo + b))
     return Document(text, tuple(words), tuple(sents), (), (), False)

@@ -21,6 +21,7 @@ paragraphs and exact offsets.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import Any
 
 import regex
@@ -79,18 +80,26 @@ def postprocess(sentences: list[list[Any]]) -> list[list[Any]]:
 
 def cap_sentences(sentences: list[list[Any]], cap: int = MAX_SENTENCE_WORDS
                   ) -> list[list[Any]]:
-    """Sentences of at most ``cap`` tokens: a longer one is split after the last comma,
-    semicolon, colon, dash or quotation mark in the second half of each piece, else at the
-    cap."""
+    """Sentences of at most ``cap`` tokens, each longer one cut by :func:`pieces`."""
     out: list[list[Any]] = []
     for sentence in sentences:
-        rest = list(sentence)
-        while len(rest) > cap:
-            cut = next((k + 1 for k in range(cap - 1, cap // 2, -1)
-                        if _text(rest[k]) in _BREAK_AFTER), cap)
-            out.append(rest[:cut])
-            rest = rest[cut:]
-        out.append(rest)
+        texts = [_text(t) for t in sentence]
+        out.extend(sentence[a:b] for a, b in pieces(texts, cap))
+    return out
+
+
+def pieces(texts: Sequence[str], cap: int = MAX_SENTENCE_WORDS) -> list[tuple[int, int]]:
+    """A sentence of tokens ``texts`` as (first, last) pieces of at most ``cap`` tokens: a
+    longer one is cut after the last comma, semicolon, colon, dash or quotation mark in the
+    second half of each piece, else at the cap."""
+    out = []
+    start = 0
+    while len(texts) - start > cap:
+        cut = next((k + 1 for k in range(start + cap - 1, start + cap // 2, -1)
+                    if texts[k] in _BREAK_AFTER), start + cap)
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(texts)))
     return out
 
 

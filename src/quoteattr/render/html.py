@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..errors import ResultError
 from ..types import Quote, Result
 
 _STYLE = """\
@@ -98,7 +99,7 @@ def highlight(result: Result, text: str) -> str:
 
 def _check(q: Quote, text: str) -> None:
     if q.end > len(text) or text[q.start:q.end] != q.text:
-        raise ValueError(f"quote {q.text[:40]!r} at {q.start}:{q.end} is not in this text; "
+        raise ResultError(f"quote {q.text[:40]!r} at {q.start}:{q.end} is not in this text; "
                          "pass the same text the result was extracted from")
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from ..errors import OptionError
 from ..values import Choice, QuoteCandidate
 from .base import Context, Resolver
 from .ranker import NOBODY, Candidates, Ranker, agrees, answer, candidates
@@ -43,9 +44,9 @@ def attribute(ctx: Context, rules: Sequence[Resolver], strategy: str,
     """Decide the speaker of every quote of ``ctx`` in text order; returns the context, whose
     ``answers`` now hold every decision (quotes without a speaker have none)."""
     if strategy not in STRATEGIES:
-        raise ValueError(f"strategy must be one of {STRATEGIES}, got {strategy!r}")
+        raise OptionError(f"strategy must be one of {STRATEGIES}, got {strategy!r}")
     if strategy != "rules" and ranker is None:
-        raise ValueError(f"strategy {strategy!r} needs the ranker's weights")
+        raise OptionError(f"strategy {strategy!r} needs the ranker's weights")
     for q in ctx.quotes:
         choice = decide(ctx, q, rules, strategy, ranker, observe)
         if choice is not None:

@@ -17,6 +17,7 @@ from typing import Protocol
 import attrs
 
 from ..cues import Cues
+from ..errors import OptionError
 from ..mentions import Mentions
 from ..nlp.document import Document
 from ..values import Choice, MentionId, QuoteCandidate, QuoteId, WordRange
@@ -124,7 +125,8 @@ def rule(name: str, needs_tree: bool = False
 
     def wrap(fn: Callable[[Context, QuoteCandidate], Pick | None]) -> Rule:
         if name in REGISTRY:
-            raise ValueError(f"a resolver named {name!r} is already registered")
+            raise OptionError(f"a resolver named {name!r} is already registered; choose "
+                              "another name")
         r = Rule(name, needs_tree, fn)
         REGISTRY[name] = r
         return r

@@ -126,9 +126,7 @@ def adjacent(ctx: Context, q: QuoteCandidate) -> Pick | None:
         return None
     sent_lo = doc.sentence_of(q.first).first
     para = doc.paragraph_index(doc.words[q.first].start)
-    hi = q.last
-    while hi < len(doc.words) and doc.paragraph_index(doc.words[hi].start) == para:
-        hi += 1
+    hi = max(q.last, doc.paragraph_words(para)[1])
     # after the quote: , X said | , said X
     k = _skip(doc, q.last, 1, q.last, hi)
     if k < hi:
@@ -180,9 +178,7 @@ def trailing_dash(ctx: Context, q: QuoteCandidate) -> Pick | None:
         k += 1
     if k < len(doc.words) and _is_dash(doc.words[k].text):
         para = doc.paragraph_index(doc.words[q.first].start)
-        hi = k + 1
-        while hi < len(doc.words) and doc.paragraph_index(doc.words[hi].start) == para:
-            hi += 1
+        hi = max(k + 1, doc.paragraph_words(para)[1])
         np = np_after(doc, k + 1, hi)
         if np:
             return Pick(np.last - 1, firm=True)
@@ -239,9 +235,7 @@ def lead_in(ctx: Context, q: QuoteCandidate) -> Pick | None:
     if prev < 0 or doc.paragraph_index(doc.words[prev].start) != para - 1 or \
             doc.words[prev].text != ":":
         return None
-    lo = prev
-    while lo - 1 >= 0 and doc.paragraph_index(doc.words[lo - 1].start) == para - 1:
-        lo -= 1
+    lo = min(prev, doc.paragraph_words(para - 1)[0])
     # a cue in the lead-in line: "Caddell continued:", "He said:", "said Smith:"
     for k in range(prev - 1, lo - 1, -1):
         if cues.is_cue(k):

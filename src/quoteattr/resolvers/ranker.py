@@ -183,12 +183,11 @@ def features(ctx: Context, q: QuoteCandidate, i: int, rule: Choice | None) -> li
     if level:
         f.append(f"governing_subject={level}")
     # a headline or lead-in label: "Sanders: Clinton needs to '...'"
-    para_start = doc.paragraphs[cp].start if cp < len(doc.paragraphs) else 0
     k = i + 1
     while k < len(doc.words) and k < q.first and doc.words[k].text[:1].isupper():
         k += 1
     if k < len(doc.words) and doc.words[k].text == ":" and cp == qp and \
-            len(doc.words_in(para_start, w.start)) <= 3:
+            i - doc.paragraph_words(cp)[0] <= 3:
         f.append("label_colon")
     if ent is not None and ent.type == "PERSON" and not after and \
             not any(e.type == "PERSON" for e in doc.entities_in(ent.end,
