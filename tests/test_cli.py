@@ -443,6 +443,55 @@ def test_an_interrupted_run_keeps_the_old_file_or_the_finished_lines(
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_running_out_of_memory_on_one_input_skips_only_that_one(
+        capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from quoteattr import extractor as extractor_module
+
+    real = extractor_module.run_stages
+
+    def hungry(doc, *args, **kwargs):  # the parse of "big.txt" runs out of memory
+        if "BIG" in doc.text:
+            raise MemoryError
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(extractor_module, "run_stages", hungry)
+    big = tmp_path / "big.txt"
+    big.write_text('"BIG," she said.', encoding="utf-8")
+    code, out, err = run(capsys, "extract", "--fast", "--format", "jsonl", str(big),
+                         str(article))
+    assert code == 1 and "Traceback" not in err
+    assert f"{big}: the text is too large to process in the memory there is" in err
+    assert [json.loads(line)["file"] for line in out.splitlines()] == [str(article)]
+
+
+def test_sigterm_stops_cleanly_and_keeps_the_finished_lines(article: Path,
+                                                             tmp_path: Path) -> None:
+    import signal
+    import time
+
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous\n", encoding="utf-8")
+    # the article, then standard input, which never ends: the run waits there
+    proc = subprocess.Popen([sys.executable, "-m", "quoteattr", "extract", "--fast",
+                             "--format", "jsonl", "-o", str(out), str(article), "-"],
+                            stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob(".out.jsonl.*.tmp")) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 143, err
+    assert b"terminated" in err and b"Traceback" not in err
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["file"] for line in lines] == [str(article)]
+    assert not list(tmp_path.glob("*.tmp"))
+
+
 def test_an_endless_or_oversized_input_is_refused_and_the_others_go_on(
         capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path) -> None:
     if not Path("/dev/zero").exists():

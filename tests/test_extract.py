@@ -215,8 +215,11 @@ def test_conllu_input(extractor) -> None:
     "“I told them, ‘You call it “home”.\n\n“But it is not,” she added.",
     "She said “‘\"We will win.\n„Soon,\" she added.",
 ])
-def test_quotes_are_in_text_order_without_duplicates(fast_extractor, text: str) -> None:
-    quotes = fast_extractor.extract(text).quotes
+@pytest.mark.parametrize("mode", ["fast", "full"])
+def test_quotes_are_in_text_order_without_duplicates(request, mode: str, text: str) -> None:
+    ex = request.getfixturevalue("fast_extractor" if mode == "fast" else "extractor")
+    quotes = ex.extract(text).quotes
+    assert quotes
     spans = [(q.start, q.end) for q in quotes]
     assert spans == sorted(spans) and len(spans) == len(set(spans))
     assert all(text[q.start:q.end] == q.text for q in quotes)

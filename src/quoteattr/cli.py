@@ -22,7 +22,9 @@ import contextlib
 import itertools
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -45,6 +47,14 @@ MAX_BYTES = 20_000_000
 
 class InputFailure(Exception):
     """One input could not be read or processed; the message says what to do."""
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: stop as after Ctrl-C (outputs cleaned up), exit 143."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 # ---------------------------------------------------------------------------- the parser
@@ -121,6 +131,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except LookupError:
             parser.error(f"unknown encoding {args.encoding!r}; try utf-8, cp1252 or latin-1")
     handler: Callable[[argparse.Namespace], int] = args.handler
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return handler(args)
     except ModelError as exc:
@@ -130,11 +143,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _error(str(exc), EXIT_INPUT)
     except KeyboardInterrupt:
         return _error("interrupted", 130)
+    except Terminated:
+        return _error("terminated", 143)
     except BrokenPipeError:
         # the reader went away (e.g. `| head`): stop quietly, as other Unix tools do
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_INPUT
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _error(message: str, code: int) -> int:
