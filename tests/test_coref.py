@@ -69,3 +69,31 @@ def test_a_pronoun_speaker_takes_the_name_of_its_antecedent() -> None:
                                              {"nearest_agreeing": 3.0}))
     got = resolve(doc, m, [q], answers, ranker)[QuoteId(0)]
     assert (got.name, got.pronoun) == ("Maria Lopez", True)
+
+
+def test_he_or_she_never_takes_an_organisation_from_the_ranker() -> None:
+    # Maria Lopez met Tom Walsh. She said "we will win". -- with a ranker sure of "Walsh"
+    # made an organisation, and of Maria Lopez less so
+    import attrs
+
+    from quoteattr import coref
+
+    doc, m = _setup()
+    she = next(w.index for w in doc.words if w.text == "She")
+    walsh = next(w.index for w in doc.words if w.text == "Walsh")
+
+    class Sure:
+        def rank(self, mentions, pronoun, setting):
+            return [(walsh, 0.95), (1, 0.6)]
+
+    class Walsh_an_organisation:  # the mention pass, with "Walsh" read as an organisation
+        def __getattr__(self, name):
+            return getattr(m, name)
+
+        def get(self, head):
+            found = m.get(head)
+            return attrs.evolve(found, type="ORG") if int(head) == walsh else found
+
+    got = coref._learned(Walsh_an_organisation(), Sure(), she,  # type: ignore[arg-type]
+                         Setting(article_genders(doc)), {}, None, "ranker")
+    assert got is not None and got.name == "Maria Lopez"

@@ -316,3 +316,38 @@ def test_a_person_named_with_an_organisation_speaks_for_themself() -> None:
     assert q.speaker is not None and (q.speaker.name, q.speaker.type, q.speaker.role,
                                       q.speaker.affiliation) == (
         "Ana Ruiz", "PERSON", None, "Wall Street Journal")
+
+
+def _two_sentences(first: list[str], second: list[str]) -> str:
+    return conllu(first) + conllu(second)
+
+
+def test_an_office_or_a_campaign_speaks_for_its_owner() -> None:
+    # Ana Ruiz won. "Yes," her office said.
+    first = ["Ana Ana PROPN 3 nsubj NER=B-PERSON", "Ruiz Ruiz PROPN 1 flat NER=E-PERSON",
+             "won win VERB 0 root SpaceAfter=No", ". . PUNCT 3 punct"]
+
+    def said(cue: int) -> list[str]:  # '"Yes," ' with the cue at row ``cue``
+        return ['" " PUNCT 2 punct SpaceAfter=No', f"Yes yes INTJ {cue} ccomp SpaceAfter=No",
+                ", , PUNCT 2 punct SpaceAfter=No", '" " PUNCT 2 punct']
+
+    doc = from_conllu(_two_sentences(first, [
+        *said(7), "her she PRON 6 nmod:poss", "office office NOUN 7 nsubj",
+        "said say VERB 0 root SpaceAfter=No", ". . PUNCT 7 punct"]))
+    (q,) = run_stages(doc, strategy="rules").quotes
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.speaker.mention.text, q.speaker.name, q.speaker.type) == (
+        "her office", "Ana Ruiz", "PERSON")
+    # ... "Yes," the Ruiz campaign said. (the tagger read "Ruiz" as an adjective)
+    doc = from_conllu(_two_sentences(first, [
+        *said(8), "the the DET 7 det", "Ruiz Ruiz ADJ 7 amod NER=S-LOCATION",
+        "campaign campaign NOUN 8 nsubj", "said say VERB 0 root SpaceAfter=No",
+        ". . PUNCT 8 punct"]))
+    (q,) = run_stages(doc, strategy="rules").quotes
+    assert q.speaker is not None and (q.speaker.name, q.speaker.type) == ("Ana Ruiz", "ORG")
+    # a person who speaks for someone is no body: "her spokesman" stays unnamed
+    doc = from_conllu(_two_sentences(first, [
+        *said(7), "her she PRON 6 nmod:poss", "spokesman spokesman NOUN 7 nsubj",
+        "said say VERB 0 root SpaceAfter=No", ". . PUNCT 7 punct"]))
+    (q,) = run_stages(doc, strategy="rules").quotes
+    assert q.speaker is not None and q.speaker.name != "Ana Ruiz"

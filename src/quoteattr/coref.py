@@ -127,7 +127,11 @@ def _learned(mentions: Mentions, learned: Antecedents, pronoun: int, setting: Se
         return chain[pronoun]
     chain[pronoun] = None  # a chain never loops back
     found = None
-    ranked = learned.rank(mentions, pronoun, setting)
+    personal = pronouns().get(mentions.doc.words[pronoun].text.lower(), ("x", "sg"))[0] \
+        in ("m", "f")
+    # "he" and "she" never name a place or an organisation ("the Clinton campaign")
+    ranked = [(c, p) for c, p in learned.rank(mentions, pronoun, setting)
+              if not personal or mentions.get(c).type not in ("ORG", "GPE")]
     if ranked:
         best, p = ranked[0]
         m = mentions.get(best)

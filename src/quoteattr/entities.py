@@ -196,6 +196,10 @@ class NameIndex:
             self._by_name = by_name
         return self._by_name.get(name, [])
 
+    def is_surname(self, word: str) -> bool:
+        """Whether ``word`` is the surname of a person the article names in full."""
+        return _key(word) in self.full
+
     def fullest(self, tokens: tuple[str, ...], pos: int, gender: str | None = None) -> str:
         """The fullest name for the name ``tokens`` used at character ``pos``; with
         ``gender`` (``"m"`` or ``"f"``, for a pronoun's antecedent), full names whose first

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 
 import attrs
@@ -345,6 +345,25 @@ def _source_of_statement(doc: Document, head: int) -> int | None:
     return None
 
 
+def _owner_of_proxy(doc: Document, head: int, is_surname: Callable[[str], bool]
+                    ) -> int | None:
+    """The owner of a body that speaks for it (``lexicons/proxy_nouns.txt``): the possessive
+    pronoun of "her office", or the name of "the Ruiz campaign" (a capitalised compound
+    that is a person's name, or the surname of a person the article names in full); None
+    otherwise, and always without a tree."""
+    if not doc.parsed or lemma_of(doc.words[head]) not in lexicons.proxy_nouns():
+        return None
+    for c in doc.children(head):
+        w = doc.words[c]
+        if w.deprel == "nmod:poss" and w.upos == "PRON" and w.text.lower() in pronouns():
+            return c
+        if w.deprel in ("compound", "flat", "amod") and c < head and w.text[:1].isupper():
+            e = doc.entity_at(c)
+            if (e is not None and e.type == "PERSON") or is_surname(w.text):
+                return c
+    return None
+
+
 def enclosing_subject(doc: Document, subject: int, levels: int = 4) -> int | None:
     """The subject, left of ``subject``, of the nearest clause (up to ``levels`` above, in the
     same sentence) that governs the clause ``subject`` is the subject of: "Ban Ki-moon" for
@@ -435,10 +454,24 @@ class Mentions:
         noun = relative_antecedent(doc, head) if len(words) == 1 else None
         if noun is None:
             noun = _source_of_statement(doc, head)
+        if noun is None:
+            owner = _owner_of_proxy(doc, head, self.names.is_surname)
+            if owner is not None and is_pronoun(doc, WordRange(owner, owner + 1)):
+                # "her office said": the office speaks for her; coreference reads the
+                # mention through its pronoun
+                return Mention(mid, words, full, lexicons.pronoun_type(doc.words[owner].text),
+                               True)
+            if owner is not None:
+                # "the Ruiz campaign": named as the person the article names, whatever NER
+                # made of the lone surname; still a body, not a "she" to refer back to
+                w = doc.words[owner]
+                return Mention(mid, words, full, "ORG", False,
+                               self.names.fullest((w.text,), w.start))
         if noun is not None:
             # "Christie, who has campaigned ..., blasted": the mention stays "who", the name
             # and role are those of the noun the relative clause describes; likewise "a
-            # statement from Kenya's Interior Ministry" is the ministry's
+            # statement from Kenya's Interior Ministry" is the ministry's, and "the Ruiz
+            # campaign" Ruiz's
             n = self.get(noun)
             return Mention(mid, words, full, n.type, False, n.name, n.info, n.id)
         span = doc.span_of(words.first, words.last)

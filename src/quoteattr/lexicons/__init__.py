@@ -145,6 +145,13 @@ def speech_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def proxy_nouns() -> frozenset[str]:
+    """Lemmas of nouns for a body that speaks for its owner ("her office", "the Ruiz
+    campaign"): the owner is named as the speaker."""
+    return _words("proxy_nouns.txt")
+
+
+@functools.cache
 def role_modifiers() -> Mapping[str, str]:
     """Words that qualify a title -> ``"status"`` (former, acting) or ``"rank"`` (deputy)."""
     return MappingProxyType({word.lower(): _choice("role_modifiers.tsv", kind,
