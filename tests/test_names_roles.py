@@ -351,3 +351,20 @@ def test_an_office_or_a_campaign_speaks_for_its_owner() -> None:
         "said say VERB 0 root SpaceAfter=No", ". . PUNCT 7 punct"]))
     (q,) = run_stages(doc, strategy="rules").quotes
     assert q.speaker is not None and q.speaker.name != "Ana Ruiz"
+
+
+def test_a_plural_title_over_a_coordination_is_each_ones_title() -> None:
+    text = ("Senators Ana Ruiz and Tom Walsh wrote to the agency. Reps. Lee Park, Jo Hart and "
+            "Al Diaz agreed.")
+    found = roles.role_mentions(from_regex(text), 0, len(from_regex(text).words))
+    got = [(i.name.text if i.name else None, i.role) for i in found]
+    assert got == [("Ana Ruiz", "Senator"), ("Tom Walsh", "Senator"), ("Lee Park", "Rep."),
+                   ("Jo Hart", "Rep."), ("Al Diaz", "Rep.")]
+    # a singular title stays with its own name
+    (one,) = roles.role_mentions(from_regex("Senator Ana Ruiz and Tom Walsh"), 0, 6)
+    assert (one.name and one.name.text, one.role) == ("Ana Ruiz", "Senator")
+    # the role is each one's at their quote
+    text = ('Senators Ana Ruiz and Tom Walsh wrote to the agency.\n\n'
+            '"We will win," Walsh said.')
+    sp = speaker_of(text, "We will win")
+    assert sp is not None and (sp.name, sp.role) == ("Tom Walsh", "Senator")

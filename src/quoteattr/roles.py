@@ -235,7 +235,9 @@ _INITIALS = regex.compile(r"(?:\p{Lu}\.)*\p{Lu}")
 def _joins_dot(text: str) -> bool:
     """Whether a dot the tokenizer split off belongs to the word before: an initial ("G",
     "G.K") or an abbreviated title ("Sen")."""
-    return bool(_INITIALS.fullmatch(text)) or (text.lower() + ".") in _abbreviations()
+    low = text.lower()
+    return bool(_INITIALS.fullmatch(text)) or (low + ".") in _abbreviations() or (
+        low.endswith("s") and (low[:-1] + ".") in _abbreviations())  # "Reps", "Sens"
 
 
 def _glued_name_piece(prev: Unit, piece: str) -> bool:
@@ -297,7 +299,32 @@ def _may_start_title(word: str) -> bool:
     return word in starts or any(s in starts for s in _singulars(word))
 
 
+def singular_title(title: str) -> str | None:
+    """The singular of a title whose last word is a plural ("Senators" -> "Senator",
+    "Reps." -> "Rep.", "Foreign Ministers" -> "Foreign Minister"); None when the title is
+    not plural."""
+    words = title.split()
+    if not words:
+        return None
+    last = words[-1]
+    dot = "." if last.endswith(".") else ""
+    bare = last.rstrip(".")
+    tuples, _ = _title_tuples()
+    lowered = [w.lower() for w in words[:-1]]
+    if tuple([*lowered, bare.lower() + dot]) in tuples or tuple([*lowered, bare.lower()]) \
+            in tuples:
+        return None  # already singular ("Sen.", "boss")
+    for s in _singulars(bare.lower()):
+        if tuple([*lowered, s + dot]) in tuples or tuple([*lowered, s]) in tuples or \
+                (s + dot) in _abbreviations():
+            return " ".join([*words[:-1], bare[:len(s)] if s == bare.lower()[:len(s)]
+                             else s]) + dot
+    return None
+
+
 def _singulars(word: str) -> list[str]:
+    if word.endswith("s.") and len(word) > 3:
+        return [word[:-2] + "."]  # an abbreviated title's plural: "reps." -> "rep."
     out = []
     if word.endswith("men"):
         out.append(word[:-3] + "man")
@@ -759,7 +786,32 @@ def role_mentions(doc: Document, first: int, last: int) -> list[RoleInfo]:
             info = attrs.evolve(info, name=_apposition_after(doc, us, title[1]))
         if info.name is None:
             info = attrs.evolve(info, name=_apposition_before(doc, us, info))
-        out.append(info)
+        out.extend(_over_coordination(doc, us, info))
+    return out
+
+
+def _over_coordination(doc: Document, us: Sequence[Unit], info: RoleInfo) -> list[RoleInfo]:
+    """A plural title before names joined by "and" or commas is each one's title, in the
+    singular: "Senators Ana Ruiz and Tom Walsh" -> Ana Ruiz and Tom Walsh, each "Senator"."""
+    title = info.title or info.role
+    if not title or info.role is None or info.name is None:
+        return [info]
+    singular = singular_title(title)
+    if singular is None:
+        return [info]
+    role = info.role[:len(info.role) - len(title)] + singular
+    one = attrs.evolve(info, role=role, title=singular if info.title else None)
+    out = [one]
+    end = info.name.end
+    k = next((k for k, u in enumerate(us) if u.start >= end), len(us))
+    while k + 1 < len(us) and us[k].text in (",", "and") and not us[k + 1].possessive:
+        if us[k].text == "," and us[k + 1].lower == "and":
+            k += 1
+        run = _name_run(doc, us, k + 1, len(us))
+        if run is None or run[0] != k + 1:
+            break
+        out.append(attrs.evolve(one, name=_span(doc, us, *run)))
+        k = run[1]
     return out
 
 
