@@ -368,3 +368,25 @@ def test_a_plural_title_over_a_coordination_is_each_ones_title() -> None:
             '"We will win," Walsh said.')
     sp = speaker_of(text, "We will win")
     assert sp is not None and (sp.name, sp.role) == ("Tom Walsh", "Senator")
+
+
+def test_in_an_interview_the_turns_alternate_between_the_two_sides() -> None:
+    text = ("Q&A with Senator Ana Ruiz\n\nBy Tom Lee\n\n"
+            "Senator Ana Ruiz spoke on Tuesday about the vote. Ruiz leads the committee.\n\n"
+            "Q: What did you tell them?\n\n"
+            'A: I told them, "We will win the vote."\n\n'
+            'Q: I asked, "Really?" And what did they say?\n\n'
+            "A: They laughed.\n\n"
+            'But I said, "Not for long."\n\n'
+            'Q: You wrote, "Never again." Why?')
+    assert speaker_of(text, "We will win").name == "Ana Ruiz"
+    assert speaker_of(text, "Not for long").name == "Ana Ruiz"  # the answer goes on
+    assert speaker_of(text, "Really").name == "Tom Lee"  # the interviewer asks
+    assert speaker_of(text, "Never again").name == "Ana Ruiz"  # "you" in a question
+    # the labels are no speakers, and an article without turns has no sides
+    from quoteattr import layout
+
+    talk = layout.interview(from_regex(text))
+    assert talk is not None and talk.sides == ("Q", "A", "Q", "A", "Q")
+    assert talk.side_at(text.index("But I said")) == "A"
+    assert layout.interview(from_regex('A: "Yes," she said.\n\nQ: Why?')) is None

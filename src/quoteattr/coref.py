@@ -75,14 +75,24 @@ def resolve(doc: Document, mentions: Mentions, quotes: Sequence[QuoteCandidate],
     chain: dict[int, Referent | None] = {}
     quoted = tuple(sorted(q.words for q in quotes if q.kind != "indirect"))
     writer = layout.author(doc)
+    talk = layout.interview(doc)
+    guest = interviewee(mentions.names, talk.first) if talk is not None else None
     for k, q in enumerate(quotes):
         choice = answers.get(q.id)
         if choice is None:
             continue
         m = mentions.get(choice.mention)
+        side = talk.side_at(doc.words[m.head].start) if talk is not None else None
+        person = pronouns_person(doc.words[m.head].text) if m.pronoun else None
         if choice.continues is not None and choice.continues in out:
             prev = out[choice.continues]
             out[q.id] = attrs.evolve(prev, pronoun=m.pronoun or prev.pronoun)
+        elif side is not None and person in ("1", "2") and \
+                not any(m.head in r for r in quoted):
+            # an interview's turns: "I" in an answer and "you" in a question are the person
+            # interviewed; "I" in a question and "you" in an answer the interviewer
+            who = guest if (side == "A") == (person == "1") else writer
+            out[q.id] = Referent(who, "PERSON", pronoun=True)
         elif m.pronoun and first_person(doc.words[m.head].text) and writer is not None and \
                 not any(m.head in r for r in quoted):
             # "I"/"we" outside quotation marks in an article with a byline: the author
@@ -148,6 +158,25 @@ def _learned(mentions: Mentions, learned: Antecedents, pronoun: int, setting: Se
         found = rule
     chain[pronoun] = found
     return found
+
+
+def pronouns_person(word: str) -> str | None:
+    """The grammatical person of a personal pronoun ("1", "2" or "3"), or None."""
+    entry = lexicons.pronouns().get(word.lower())
+    return entry[2] if entry is not None else None
+
+
+def interviewee(names: entities.NameIndex, before: int) -> str | None:
+    """The person an interview is with: the person its introduction (the text before
+    character ``before``, where the first turn starts) names most often, the first named on
+    a tie; None when it names nobody."""
+    counts: dict[str, int] = {}
+    for o in names.occurrences:
+        if o.span.start >= before:
+            break
+        full = names.fullest(o.tokens, o.span.start)
+        counts[full] = counts.get(full, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else None
 
 
 def first_person(word: str) -> bool:

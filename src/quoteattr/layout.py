@@ -11,15 +11,23 @@ photo captions and credits, and the author they name.
 Words in a dateline, byline, sign-off or credit are never speakers nor antecedents;
 first-person pronouns outside quotation marks in an article with an author are the author
 (:func:`author`).
+
+An interview printed as questions and answers ("Q: ..." / "A: ...", "Question:" /
+"Answer:") alternates between two sides (:func:`interview`): in an answer "I" and "we" are
+the person interviewed; in a question "you" is that person and "I" and "we" the interviewer.
+A paragraph without a label continues the turn before it.
 """
 
 from __future__ import annotations
 
+import bisect
+
+import attrs
 import regex
 
 from .nlp.document import Document
 
-__all__ = ["DATELINE", "author", "dateline_end", "layout_ranges"]
+__all__ = ["DATELINE", "Interview", "author", "dateline_end", "interview", "layout_ranges"]
 
 # a news agency dateline opening a paragraph: "FLINT, Mich., Oct. 4 (UPI) — ", "WASHINGTON -- "
 DATELINE = regex.compile(
@@ -86,3 +94,41 @@ def layout_ranges(doc: Document) -> list[tuple[int, int]]:
     for m in _CREDIT.finditer(doc.text):
         out.append(m.span())
     return sorted(out)
+
+
+# ------------------------------------------------------------------ interviews
+
+_TURN = regex.compile(r"\s*(?:(?P<q>Q|Question)|(?P<a>A|Answer))\s*[:.]\s")
+
+
+@attrs.frozen
+class Interview:
+    """The question and answer turns of an interview: ``starts[k]`` (a character offset)
+    opens a turn of side ``sides[k]`` ("Q" or "A") that lasts until the next turn."""
+
+    starts: tuple[int, ...]
+    sides: tuple[str, ...]
+
+    def side_at(self, offset: int) -> str | None:
+        """The side whose turn holds ``offset``; None before the first turn."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.sides[k] if k >= 0 else None
+
+    @property
+    def first(self) -> int:
+        """Where the first turn starts: the introduction is before it."""
+        return self.starts[0]
+
+
+def interview(doc: Document) -> Interview | None:
+    """The turns of an article printed as questions and answers (at least two of each,
+    labelled "Q:"/"A:" or "Question:"/"Answer:"), or None."""
+    starts, sides = [], []
+    for p in doc.paragraphs:
+        m = _TURN.match(doc.text, p.start, p.end)
+        if m is not None:
+            starts.append(p.start)
+            sides.append("Q" if m.group("q") else "A")
+    if sides.count("Q") < 2 or sides.count("A") < 2:
+        return None
+    return Interview(tuple(starts), tuple(sides))

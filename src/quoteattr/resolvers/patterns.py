@@ -195,6 +195,8 @@ def transcript_label(ctx: Context, q: QuoteCandidate) -> Pick | None:
         k += 1
     if k == q.first or k >= q.last or doc.words[k].text != ":" or k - q.first > 3:
         return None
+    if k - q.first == 1 and doc.words[q.first].text in ("Q", "A", "QUESTION", "ANSWER"):
+        return None  # an interview's turn label, not a name (quoteattr.layout.interview)
     return Pick(k - 1, firm=True)
 
 
