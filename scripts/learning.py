@@ -50,24 +50,37 @@ def load_doc(path: Path) -> object:
                         entities=tuple(entities_from_bio(words, doc.text)))
 
 
+class ParseCache:
+    """Parses kept as pickles in a folder: each text is parsed once, with the bundled models
+    loaded at the first text not yet there."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._extractor: object | None = None
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def get(self, name: str, text: str) -> object:
+        """The parse of ``text``, cached under ``name``."""
+        path = self.folder / f"{name}.pkl"
+        if path.exists():
+            return load_doc(path)
+        if self._extractor is None:
+            from quoteattr import Extractor
+
+            self._extractor = Extractor()
+        doc = self._extractor.parse(text)  # type: ignore[attr-defined]
+        path.write_bytes(pickle.dumps(doc))
+        return doc
+
+
 def parsed_docs(split_dir: Path, cache: Path, limit: int | None) -> Iterator[tuple[object, object]]:
-    from quoteattr import Extractor
     from quoteattr.evaluation import read_corpus
 
-    cache.mkdir(parents=True, exist_ok=True)
-    ex = None
+    parses = ParseCache(cache)
     for k, gold in enumerate(read_corpus(split_dir)):
         if limit is not None and k >= limit:
             break
-        path = cache / f"{gold.name}.pkl"
-        if path.exists():
-            doc = load_doc(path)
-        else:
-            if ex is None:
-                ex = Extractor()
-            doc = ex.parse(gold.text)
-            path.write_bytes(pickle.dumps(doc))
-        yield gold, doc
+        yield gold, parses.get(gold.name, gold.text)
 
 
 def save_weights(path: Path, name: str, features: str, about: str,

@@ -18,7 +18,6 @@
 
 from __future__ import annotations
 
-import pickle
 import sys
 import time
 from collections.abc import Iterator
@@ -26,7 +25,7 @@ from pathlib import Path
 
 import regex
 
-from learning import REPO, load_doc, save_weights, train_listwise, training_arguments
+from learning import REPO, ParseCache, save_weights, train_listwise, training_arguments
 
 OUT = REPO / "src" / "quoteattr" / "models" / "coref.json"
 MIN_COUNT = 3
@@ -79,12 +78,9 @@ def gold_mentions(conllu_text: str) -> list[tuple[int, int, int]]:
 def parsed(split: str, cache: Path, limit: int | None, data: Path
            ) -> Iterator[tuple[object, list[tuple[int, int, int]]]]:
     """(predicted document, gold mentions as (char start, char end, entity)) per GUM doc."""
-    from quoteattr import Extractor
     from quoteattr.nlp.document import from_conllu
 
-    ex = None
-    folder = cache / "gum" / split
-    folder.mkdir(parents=True, exist_ok=True)
+    parses = ParseCache(cache / "gum" / split)
     for k, (doc_id, text) in enumerate(gum_documents(data / "ud_english_gum" /
                                                       f"{split}.conllu")):
         if limit is not None and k >= limit:
@@ -92,14 +88,7 @@ def parsed(split: str, cache: Path, limit: int | None, data: Path
         gold = from_conllu(text)
         spans = [(gold.words[a].start, gold.words[b - 1].end, e)
                  for a, b, e in gold_mentions(text)]
-        path = folder / f"{doc_id}.pkl"
-        if path.exists():
-            doc = load_doc(path)
-        else:
-            if ex is None:
-                ex = Extractor()
-            doc = ex.parse(gold.text)
-            path.write_bytes(pickle.dumps(doc))
+        doc = parses.get(doc_id, gold.text)
         yield doc, spans
 
 
