@@ -390,3 +390,13 @@ def test_in_an_interview_the_turns_alternate_between_the_two_sides() -> None:
     assert talk is not None and talk.sides == ("Q", "A", "Q", "A", "Q")
     assert talk.side_at(text.index("But I said")) == "A"
     assert layout.interview(from_regex('A: "Yes," she said.\n\nQ: Why?')) is None
+
+
+def test_a_congressman_is_a_representative() -> None:
+    assert roles.role_key("Congresswoman") == roles.role_key("Rep.") == "representative"
+    text = ("Rep. Ana Ruiz, the top Democrat on the committee, spoke on Tuesday. The "
+            "California congressman said more.\n\n"
+            '"We will win," Ruiz said.')
+    sp = speaker_of(text, "We will win")
+    assert sp is not None and (sp.name, sp.role, sp.affiliation) == (
+        "Ana Ruiz", "Representative", "California")
