@@ -62,28 +62,31 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
 }
 
 
-def timed(extractor: object, text: str) -> tuple[dict[str, float], float, int]:
-    """Stage seconds, total seconds and quotes of one extraction."""
+Row = tuple[str, float, int, dict[str, float], float, int]
+
+
+def timed(extractor: object, case: str, text: str) -> Row:
+    """(case, KB, words, stage seconds, total seconds, quotes) of one extraction."""
     from quoteattr import timing
 
     with timing.recording() as seconds:
         began = time.perf_counter()
         result = extractor.extract(text)  # type: ignore[attr-defined]
         total = time.perf_counter() - began
-    return dict(seconds), total, len(result.quotes)
+    return (case, len(text.encode()) / 1000, len(text.split()), dict(seconds), total,
+            len(result.quotes))
 
 
-def table(rows: list[tuple[str, int, dict[str, float], float, int]]) -> None:
+def table(rows: list[Row]) -> None:
     from quoteattr.timing import STAGES
 
-    shown = [s for s in STAGES if any(s in r[2] for r in rows)]
+    shown = [s for s in STAGES if any(s in r[3] for r in rows)]
     print(f"{'case':9} {'KB':>7} {'words':>8} {'quotes':>7} "
           + " ".join(f"{s[:9]:>9}" for s in shown) + f" {'total':>8} {'growth':>6}")
     previous: dict[str, float] = {}
-    for case, words, seconds, total, quotes in rows:
+    for case, kb, words, seconds, total, quotes in rows:
         growth = f"{total / previous[case]:6.2f}" if case in previous else f"{'':6}"
         previous[case] = total
-        kb = seconds.get("_kb", 0.0)
         print(f"{case:9} {kb:7.0f} {words:8d} {quotes:7d} "
               + " ".join(f"{seconds.get(s, 0.0):9.2f}" for s in shown)
               + f" {total:8.2f} {growth}")
@@ -96,11 +99,9 @@ def fast_cases(sizes: int) -> None:
     rows = []
     for case, (make, smallest) in CASES.items():
         for k in range(sizes):
-            text = make(smallest * 2 ** k)
-            seconds, total, quotes = timed(ex, text)
-            seconds["_kb"] = len(text.encode()) / 1000
-            rows.append((case, len(text.split()), seconds, total, quotes))
-            print(f"  {case} x{smallest * 2 ** k}: {total:.2f} s", file=sys.stderr, flush=True)
+            rows.append(timed(ex, case, make(smallest * 2 ** k)))
+            print(f"  {case} x{smallest * 2 ** k}: {rows[-1][4]:.2f} s", file=sys.stderr,
+                  flush=True)
     print(f"fast mode, seconds per stage (peak {peak_mb():.0f} MB):")
     table(rows)
 
@@ -112,13 +113,11 @@ def full_cases(megabytes: float) -> None:
     rows = []
     for case, text in (("founding", to_size(founding(), 200_000)),
                        ("flat", to_size(news().replace("\n", " "), int(megabytes * 1e6)))):
-        seconds, total, quotes = timed(ex, text)
-        seconds["_kb"] = len(text.encode()) / 1000
-        rows.append((case, len(text.split()), seconds, total, quotes))
-        print(f"  full {case}: {total:.1f} s", file=sys.stderr, flush=True)
+        rows.append(timed(ex, case, text))
+        print(f"  full {case}: {rows[-1][4]:.1f} s", file=sys.stderr, flush=True)
     print(f"\nfull mode, seconds per stage (peak {peak_mb():.0f} MB):")
     table(rows)
-    for case, _, seconds, total, _ in rows:
+    for case, _, _, seconds, total, _ in rows:
         print(f"{case}: total / parse = {total / seconds['parse']:.3f} "
               f"(quote stages {total - seconds['parse']:.1f} s on a {seconds['parse']:.1f} s "
               "parse; target at most 1.3)")

@@ -25,9 +25,11 @@ import bisect
 import attrs
 import regex
 
+from . import marks
 from .nlp.document import Document
 
-__all__ = ["DATELINE", "Interview", "author", "dateline_end", "interview", "layout_ranges"]
+__all__ = ["DATELINE", "Interview", "author", "dateline_end", "interview", "is_turn_label",
+           "layout_ranges"]
 
 # a news agency dateline opening a paragraph: "FLINT, Mich., Oct. 4 (UPI) — ", "WASHINGTON -- "
 DATELINE = regex.compile(
@@ -132,3 +134,17 @@ def interview(doc: Document) -> Interview | None:
     if sides.count("Q") < 2 or sides.count("A") < 2:
         return None
     return Interview(tuple(starts), tuple(sides))
+
+
+_LABELS = frozenset({"q", "a", "question", "answer"})
+
+
+def is_turn_label(doc: Document, i: int) -> bool:
+    """Whether word i labels an interview's turn ("Q:", "A.", "Question:"): such a word,
+    followed by a colon or a dot, opening its paragraph (quotation marks aside). It is
+    never a speaker nor a name."""
+    if doc.words[i].text.lower() not in _LABELS or i + 1 >= len(doc.words) or \
+            doc.words[i + 1].text not in (":", "."):
+        return False
+    first = doc.paragraph_words(doc.paragraph_index(doc.words[i].start))[0]
+    return all(marks.is_marks(doc.words[k].text) for k in range(first, i))

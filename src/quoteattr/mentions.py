@@ -519,10 +519,8 @@ class Mentions:
         speaking = lexicons.words("speaking_pronoun")
         if self.is_layout(i):
             return False  # a dateline's place, a byline, a photo credit
-        if low in ("q", "a", "question", "answer") and i + 1 < len(doc.words) and \
-                doc.words[i + 1].text in (":", ".") and \
-                doc.paragraph_words(doc.paragraph_index(w.start))[0] == i:
-            return False  # an interview's turn label (layout.interview)
+        if layout.is_turn_label(doc, i):
+            return False  # "Q:", "A:" in an interview
         if _in_party_tag(doc, i):
             return False  # "Rep. Gwen Moore (D-Wis.)": the party letter is no speaker
         if low in lexicons.honorifics() and i + 1 < len(doc.words) and \

@@ -15,7 +15,7 @@ The patterns find the speaker phrase's last word; its words are the mention pass
 
 from __future__ import annotations
 
-from .. import lexicons, marks, mentions
+from .. import layout, lexicons, marks, mentions
 from ..nlp.document import Document
 from ..roles import is_title_word
 from ..values import QuoteCandidate, WordRange
@@ -195,8 +195,8 @@ def transcript_label(ctx: Context, q: QuoteCandidate) -> Pick | None:
         k += 1
     if k == q.first or k >= q.last or doc.words[k].text != ":" or k - q.first > 3:
         return None
-    if k - q.first == 1 and doc.words[q.first].text in ("Q", "A", "QUESTION", "ANSWER"):
-        return None  # an interview's turn label, not a name (quoteattr.layout.interview)
+    if layout.is_turn_label(doc, q.first):
+        return None  # an interview's "Q:" or "A:", not a name
     return Pick(k - 1, firm=True)
 
 
