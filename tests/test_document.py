@@ -140,3 +140,20 @@ def test_sentences_never_end_on_a_title_or_an_initial() -> None:
     # multi-word tokens come as (text, True) pairs
     assert join_abbreviation_splits([[("Mr.", False)], [("Smith's", True)]]) == [
         [("Mr.", False), ("Smith's", True)]]
+
+
+def test_a_name_the_tagger_cut_in_two_is_one_person() -> None:
+    import attrs
+
+    doc = from_regex("Rakeyia Scott said Ana, Tom and Charlotte Mayor Jennifer Roberts left")
+    tags = ["S-PERSON", "S-PERSON", "O", "S-PERSON", "O", "S-PERSON", "O", "B-PERSON",
+            "E-PERSON", "B-PERSON", "E-PERSON", "O"]
+    words = [attrs.evolve(w, ner=t) for w, t in zip(doc.words, tags)]
+    ents = entities_from_bio(words, doc.text)
+    # one space between two person entities: one name; a comma or "and": a list; a part
+    # holding a title ("Charlotte Mayor"): a description, not half a name
+    assert [e.text for e in ents] == ["Rakeyia Scott", "Ana", "Tom", "Charlotte Mayor",
+                                      "Jennifer Roberts"]
+    # ... even across a sentence break the tokenizer put between the two
+    words = [attrs.evolve(w, sent=0 if k == 0 else 1) for k, w in enumerate(words)]
+    assert entities_from_bio(words, doc.text)[0].text == "Rakeyia Scott"

@@ -400,3 +400,54 @@ def test_a_congressman_is_a_representative() -> None:
     sp = speaker_of(text, "We will win")
     assert sp is not None and (sp.name, sp.role, sp.affiliation) == (
         "Ana Ruiz", "Representative", "California")
+
+
+def test_a_place_after_the_name_is_the_affiliation() -> None:
+    text = "Foreign Minister Ana Costa of Portugal and Gov. Earl Ray Tomblin of West Virginia met."
+    doc = from_regex(text)
+    found = roles.role_mentions(doc, 0, len(doc.words))
+    got = [(i.name.text if i.name else None, i.role, i.affiliation) for i in found]
+    assert got == [("Ana Costa", "Foreign Minister", "Portugal"),
+                   ("Earl Ray Tomblin", "Gov.", "West Virginia")]
+    # an organisation after the name is no place
+    (info,) = roles.role_mentions(from_regex("Senator Ana Ruiz of the committee"), 0, 6)
+    assert info.affiliation is None
+
+
+def test_one_of_a_group_has_the_groups_role_in_the_singular() -> None:
+    for text, role in [("Robert McAtee, one of several coal industry veterans who work here",
+                        "coal industry veteran"),
+                       ("one of his senior aides", "senior aide"),
+                       ("one of the bill's chief negotiators", "chief negotiator"),
+                       ("Ana Ruiz, one of the organizers", "organizer")]:
+        assert roles.analyse_text(text).stated_role == role, text
+    # "one of the reasons" names no person
+    assert roles.analyse_text("Ana Ruiz, one of the reasons").stated_role is None
+
+
+def test_one_of_a_group_is_one_mention_with_its_of_phrase() -> None:
+    # "Yes," said Robert McAtee, one of several coal industry veterans.
+    doc = from_conllu(conllu([
+        '" " PUNCT 2 punct SpaceAfter=No', "Yes yes INTJ 5 ccomp SpaceAfter=No",
+        ", , PUNCT 2 punct SpaceAfter=No", '" " PUNCT 2 punct', "said say VERB 0 root",
+        "Robert Robert PROPN 5 nsubj NER=B-PERSON",
+        "McAtee McAtee PROPN 6 flat NER=E-PERSON|SpaceAfter=No", ", , PUNCT 9 punct",
+        "one one NUM 6 appos", "of of ADP 14 case", "several several ADJ 14 amod",
+        "coal coal NOUN 13 compound", "industry industry NOUN 14 compound",
+        "veterans veteran NOUN 9 nmod SpaceAfter=No", ". . PUNCT 5 punct"]))
+    (q,) = run_stages(doc, strategy="rules").quotes
+    assert q.speaker is not None and (q.speaker.name, q.speaker.role) == (
+        "Robert McAtee", "coal industry veteran")
+
+
+def test_a_name_cut_at_its_hyphen_stays_whole_as_the_subject() -> None:
+    # President Park Geun-hye said "no", with "hye" read as the subject of "said"
+    doc = from_conllu(conllu([
+        "President President PROPN 2 nmod:desc", "Park Park PROPN 0 root NER=B-PERSON",
+        "Geun Geun PROPN 2 flat NER=E-PERSON|SpaceAfter=No", "- - PUNCT 5 punct SpaceAfter=No",
+        "hye hye PRON 6 nsubj", "said say VERB 2 acl:relcl", '" " PUNCT 8 punct SpaceAfter=No',
+        "no no INTJ 6 ccomp SpaceAfter=No", '" " PUNCT 8 punct']))
+    (q,) = run_stages(doc, strategy="rules").quotes
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.speaker.mention.text, q.speaker.name, q.speaker.role) == (
+        "President Park Geun-hye", "Park Geun-hye", "President")

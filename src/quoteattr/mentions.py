@@ -136,8 +136,9 @@ def _apposed_name(doc: Document, last: int) -> WordRange | None:
 
 def _extend_name(doc: Document, words: WordRange) -> WordRange:
     """Parsers sometimes split a name ("Hugh" and "Hill" as two subjects): take in the
-    capitalised proper nouns right next to a name mention."""
-    if not _has_name(doc, words):
+    capitalised proper nouns right next to a name mention, or next to a piece of a name the
+    tokenizer cut off ("Park Geun" "-" "hye", with "hye" read as the subject)."""
+    if not _has_name(doc, words) and not _cut_person(doc, words.first):
         return words
     first, last = words.first, words.last
     s = doc.sentence_of(first)
@@ -157,6 +158,14 @@ def _extend_name(doc: Document, words: WordRange) -> WordRange:
             doc.words[first - 1].upos not in ("ADV", "DET", "CCONJ", "SCONJ", "ADP", "PRON"):
         first -= 1
     return WordRange(first, last)
+
+
+def _cut_person(doc: Document, k: int) -> bool:
+    """Whether word ``k`` is the last piece of a person's name the tokenizer cut off."""
+    j = k
+    while j > 0 and _cut_piece(doc, j):
+        j -= 1
+    return j < k and doc.words[j].ner.endswith("PERSON")
 
 
 def _cut_piece(doc: Document, k: int) -> bool:
@@ -199,6 +208,9 @@ def _np(doc: Document, head: int, with_appos: bool) -> WordRange:
                 pass  # a name the tagger read as a verb ("Chairman Will Rogers")
             elif rel == "case" and doc.words[j].deprel == "nmod:poss" and j != head:
                 pass  # the owner's "'s" ("Clinton's campaign")
+            elif (base == "nmod" and j == head and _partitive(doc, head, c)) or (
+                    base == "case" and doc.words[j].head == head and _partitive(doc, head, j)):
+                pass  # "one of several coal industry veterans": the "of" phrase is the noun
             elif base in _OUTSIDE_NP and rel not in _KEEP_NMOD and not (
                     base == "nmod" and c > head and _contiguous(doc, head, c)):
                 # an nmod right after the head stays ("Secretary of State")
@@ -236,6 +248,14 @@ def _np(doc: Document, head: int, with_appos: bool) -> WordRange:
     while last > first and _punctuation(doc, last):
         last -= 1
     return WordRange(first, last + 1)
+
+
+def _partitive(doc: Document, head: int, c: int) -> bool:
+    """Whether word ``c`` is the "of" phrase of a number or quantity ("one of the
+    organizers", "some of his aides")."""
+    return doc.words[head].upos in ("NUM", "PRON", "DET") and \
+        doc.words[head].text.lower() in lexicons.words("quantifier") | {"one"} and \
+        any(doc.words[k].text.lower() == "of" for k in doc.children_by(c, "case"))
 
 
 def _punctuation(doc: Document, k: int) -> bool:
@@ -478,7 +498,8 @@ class Mentions:
         info = roles.analyse(doc, full.first, full.last)
         name, typ = entities.resolve_name(doc, self.names, span, info)
         if typ == "OTHER":
-            typ = speaker_type(doc, words)
+            # "one of those advisers": a description of a person, whatever its head word
+            typ = "PERSON" if info.role is not None else speaker_type(doc, words)
         if info.role is None and info.organisation is None and typ == "PERSON":
             org = self._organisation_of(head)
             if org is not None:

@@ -463,6 +463,8 @@ def analyse(doc: Document, first: int, last: int) -> RoleInfo:
             plain.append((lo, hi))
         elif info.role is None:
             info = read_role(doc, us, titles[-1], lo, hi)
+            if hi - lo > 2 and us[lo].lower == "one" and us[lo + 1].lower == "of":
+                info = _one_of(info)  # "one of the bill's chief negotiators"
     if info.name is None:
         for lo, hi in plain:
             name = _whole_name(doc, us, lo, hi)
@@ -479,23 +481,50 @@ def analyse(doc: Document, first: int, last: int) -> RoleInfo:
     return info
 
 
+def _one_of(info: RoleInfo) -> RoleInfo:
+    """The role of one of a group: its plural title in the singular ("one of his senior
+    aides" -> "senior aide")."""
+    if info.role is None:
+        return info
+    words = info.role.split()
+    one = next((w for w in _singulars(words[-1].lower()) if _person_noun(w)), None)
+    if one is None:
+        return info
+    words[-1] = words[-1][:len(one)] if words[-1].lower().startswith(one) else one
+    role = " ".join(words)
+    title = info.title
+    if title is not None and title.split()[-1] == info.role.split()[-1]:
+        title = " ".join([*title.split()[:-1], words[-1]])
+    return attrs.evolve(info, role=role, title=title)
+
+
 def _described_role(doc: Document, us: Sequence[Unit], lo: int, hi: int) -> RoleInfo | None:
-    """A description in apposition as a role: an article and up to four words ending in a
-    noun for a person (a title of the lexicon, a word ending like an occupation: "-er",
-    "-or", "-ist", "-ian"; lexicons/function_words.tsv ``person_noun``), with an
+    """A description in apposition as a role: an article (or "one of" and a plural) and up
+    to four words ending in a noun for a person (a title of the lexicon, a word ending like
+    an occupation: "-er", "-or", "-ist", "-ian"; lexicons/function_words.tsv
+    ``person_noun``), with an
     organisation after it ("a fellow at the European Council on Foreign Relations")."""
-    if hi - lo < 2 or us[lo].lower not in ("a", "an", "the"):
+    one_of = hi - lo >= 3 and us[lo].lower == "one" and us[lo + 1].lower == "of"
+    if one_of:
+        # "one of several coal industry veterans": the singular of a plural description
+        lo += 1 if hi - lo > 3 and us[lo + 2].lower in lexicons.words("one_of_word") else 0
+        lo += 1
+    if hi - lo < 2 or (us[lo].lower not in ("a", "an", "the") and not one_of):
         return None
     k = lo + 1
     stop = lexicons.words("role_linker") | lexicons.words("relative_word") | {","}
     while k < hi and k - lo <= 4 and us[k].lower not in stop and not us[k].possessive:
         k += 1
     head = us[k - 1].lower
+    if one_of:
+        head = next((w for w in _singulars(head) if _person_noun(w)), "")
     if k == lo + 1 or us[k - 1].capitalised or not head.isalpha() or \
             not _person_noun(head):
         return None
     organisation, _ = _organisation_after(doc, us, k, hi)
     title = doc.text[us[lo + 1].start:us[k - 1].end]
+    if one_of:
+        title = doc.text[us[lo + 1].start:us[k - 1].start] + us[k - 1].text[:len(head)]
     return RoleInfo(role=title, role_span=_span(doc, us, lo + 1, k), title=title,
                     organisation=organisation)
 
@@ -563,6 +592,9 @@ def read_role(doc: Document, us: Sequence[Unit], title: UnitRange, lo: int,
     run = _name_run(doc, us, after, hi) if after < hi else None
     if aff is None and run is not None:
         aff = _party_tag(us, run[1], hi)  # "Rep. Gwen Moore (D-Wis.)": Wisconsin
+    if aff is None and run is not None:
+        # "Foreign Minister Ana Costa of Portugal", "Gov. Earl Ray Tomblin of West Virginia"
+        aff, aff_span, _ = _affiliation_after(doc, us, run[1], hi)
     return RoleInfo(
         name=None if run is None else _span(doc, us, *run),
         role=doc.text[us[left.start].start:us[j - 1].end],

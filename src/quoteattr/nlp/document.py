@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 import regex
 
+from .. import lexicons
 from ..errors import ConllUError, DocumentError
 from ..types import Span
 from .sentences import abbreviation_before_dot, pieces
@@ -276,6 +277,25 @@ def entities_from_bio(words: Sequence[Word], text: str) -> list[NamedEntity]:
             close(k + 1)
             cur_label = None
     close(len(words))
+    return _join_split_people(out, words, text)
+
+
+def _join_split_people(ents: list[NamedEntity], words: Sequence[Word],
+                       text: str) -> list[NamedEntity]:
+    """Two person entities one space apart are one name the tagger cut in two ("Rakeyia"
+    "Scott"): a list of people has a comma or "and" between them, and a sentence that ends
+    with a space and no punctuation is the tokenizer's mistake. A first part holding a title
+    ("Charlotte Mayor" "Jennifer Roberts") is a description, not half a name."""
+    titles = lexicons.titles()
+    out: list[NamedEntity] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == e.type == "PERSON" and prev.last == e.first \
+                and text[prev.end:e.start] == " " and e.text[:1].isupper() \
+                and not any(w.text.lower() in titles for w in words[prev.first:prev.last]):
+            out[-1] = attrs.evolve(prev, text=text[prev.start:e.end], end=e.end, last=e.last)
+        else:
+            out.append(e)
     return out
 
 
