@@ -64,8 +64,8 @@ def main() -> int:
 
     rows = []
     if not args.fast_only:
-        ex = Extractor()
-        nlp = ex._nlp  # the same loaded stanza pipeline: the baseline
+        ex = Extractor(html="blank").load()
+        nlp = ex._pipeline()  # the same loaded stanza pipeline: the baseline
         import stanza
 
         from quoteattr.nlp.document import split_paragraphs

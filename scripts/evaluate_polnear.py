@@ -54,7 +54,7 @@ def main() -> int:
             parsed[g.name] = load_doc(path)
             continue
         if ex is None:
-            ex = Extractor()
+            ex = Extractor(html="blank")  # PolNeAR texts embed <tweet/> tags
         parsed[g.name] = ex.parse(g.text)
         path.write_bytes(pickle.dumps(parsed[g.name]))
     print(f"{len(docs)} articles parsed or loaded in {time.time() - t:.0f} s", file=sys.stderr)
@@ -65,7 +65,7 @@ def main() -> int:
     for strategy in args.strategies.split(","):
         t = time.time()
         if strategy == "fast":
-            preds = {g.name: run_stages(from_regex(clean_text(g.text))) for g in docs}
+            preds = {g.name: run_stages(from_regex(clean_text(g.text, "blank"))) for g in docs}
         else:
             preds = {g.name: run_stages(parsed[g.name], strategy=strategy) for g in docs}
         report = evaluate(docs, preds)

@@ -67,7 +67,7 @@ class ParseCache:
         if self._extractor is None:
             from quoteattr import Extractor
 
-            self._extractor = Extractor()
+            self._extractor = Extractor(html="blank")  # PolNeAR texts embed <tweet/> tags
         doc = self._extractor.parse(text)  # type: ignore[attr-defined]
         path.write_bytes(pickle.dumps(doc))
         return doc

@@ -27,7 +27,10 @@ def article(tmp_path: Path) -> Path:
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
+    try:
+        code = cli.main(list(args))
+    except SystemExit as exc:  # argparse's usage errors
+        code = int(exc.code or 0)
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -90,18 +93,26 @@ def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPat
     _check_jane(Result.from_dict(record), ARTICLE)
 
 
-def test_output_file_of_several_inputs_maps_names(capsys: pytest.CaptureFixture[str],
-                                                  article: Path, tmp_path: Path) -> None:
+def test_the_output_shape_never_depends_on_the_number_of_inputs(
+        capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path) -> None:
     second = tmp_path / "b.txt"
     second.write_text("No quotes here.", encoding="utf-8")
     out_path = tmp_path / "out.json"
-    code, out, _ = run(capsys, "extract", "--fast", "-o", str(out_path), str(article),
-                       str(second))
+    # json is one Result object: several inputs are a usage error that names the choices
+    code, out, err = run(capsys, "extract", "--fast", "-o", str(out_path), str(article),
+                         str(second))
+    assert code == 2 and "--format jsonl" in err and "--format json-array" in err
+    assert not out_path.exists()
+    # json-array: an array of {"file", "quotes", "speakers"}, for two inputs and for one
+    code, out, _ = run(capsys, "extract", "--fast", "-f", "json-array", "-o", str(out_path),
+                       str(article), str(second))
     assert (code, out) == (0, "")
     data = json.loads(out_path.read_text(encoding="utf-8"))
-    assert list(data) == [str(article), str(second)]
-    _check_jane(Result.from_dict(data[str(article)]), ARTICLE)
-    assert data[str(second)] == {"quotes": [], "speakers": []}
+    assert [d["file"] for d in data] == [str(article), str(second)]
+    _check_jane(Result.from_dict({k: v for k, v in data[0].items() if k != "file"}), ARTICLE)
+    assert data[1] == {"file": str(second), "quotes": [], "speakers": []}
+    code, out, _ = run(capsys, "extract", "--fast", "-f", "json-array", str(article))
+    assert code == 0 and [d["file"] for d in json.loads(out)] == [str(article)]
 
     code, _, _ = run(capsys, "extract", "--fast", "-f", "jsonl", "-o", str(out_path),
                      str(article), str(second))
@@ -151,7 +162,7 @@ def test_directory_and_binary_inputs(capsys: pytest.CaptureFixture[str],
                                      tmp_path: Path) -> None:
     binary = tmp_path / "x.bin"
     binary.write_bytes(b"PK\x03\x04\x00\x00\x00binary")
-    code, _, err = run(capsys, "extract", "--fast", str(tmp_path), str(binary))
+    code, _, err = run(capsys, "extract", "--fast", "-f", "jsonl", str(tmp_path), str(binary))
     assert code == 1
     assert f"{tmp_path}: is a directory" in err
     assert f"{binary}: " in err and "binary" in err
@@ -402,7 +413,7 @@ def test_the_output_never_destroys_an_input_or_an_old_result(capsys: pytest.Capt
     assert article.read_text(encoding="utf-8").startswith('"We will win')
     # every input fails: an existing output keeps its content, in every format
     old = tmp_path / "old.json"
-    for fmt in ("json", "jsonl", "html", "table"):
+    for fmt in ("json-array", "jsonl", "html", "table"):
         old.write_text("previous results\n", encoding="utf-8")
         code, _, _ = run(capsys, "extract", str(tmp_path / "missing.txt"),
                          str(tmp_path / "gone.txt"), "--fast", "--format", fmt, "-o", str(old))
@@ -432,9 +443,10 @@ def test_an_interrupted_run_keeps_the_old_file_or_the_finished_lines(
     monkeypatch.setattr(cli, "_process", interrupted)
     out = tmp_path / "out.json"
     out.write_text("previous\n", encoding="utf-8")
-    code, _, err = run(capsys, "extract", *files, "--fast", "--format", "json", "-o", str(out))
+    code, _, err = run(capsys, "extract", *files, "--fast", "--format", "json-array", "-o",
+                       str(out))
     assert code == 130 and "interrupted" in err
-    assert out.read_text(encoding="utf-8") == "previous\n"  # json: the old file
+    assert out.read_text(encoding="utf-8") == "previous\n"  # an array: the old file
     lines = tmp_path / "out.jsonl"
     code, _, _ = run(capsys, "extract", *files, "--fast", "--format", "jsonl", "-o", str(lines))
     assert code == 130

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from quoteattr import InputError, OptionError, Result
+from quoteattr import ConllUError, Extractor, InputError, ModelError, OptionError, Result
 
 
 def speakers(result: Result) -> list[tuple[str, str | None]]:
@@ -237,7 +237,7 @@ def test_threads_are_chosen() -> None:
 
 
 @pytest.mark.parametrize("option", [
-    {"mode": "slow"}, {"strategy": "guess"}, {"html": "keep"}, {"threads": 0},
+    {"mode": "slow"}, {"strategy": "guess"}, {"html": "strip"}, {"threads": 0},
     {"threads": True}, {"threads": 1.5}, {"batch_size": 0}, {"resolvers": ["nobody"]}])
 def test_a_bad_option_is_a_documented_error(option: dict) -> None:
     from quoteattr import Extractor, QuoteattrError
@@ -291,3 +291,36 @@ def test_conllu_offsets_that_do_not_fit_the_text_are_refused(fast_extractor) -> 
         with pytest.raises(ConllUError, match="start_char"):
             fast_extractor.extract_conllu(row.format(s=s, e=e), text="Yes, she said.")
     assert fast_extractor.extract_conllu(row.format(s=0, e=3), text="Yes").quotes == ()
+
+
+@pytest.mark.parametrize(("conllu_text", "line", "what"), [
+    ("1\ta\tb", 1, "3 tab-separated columns"),
+    ("# text = He won\n1\tHe\the\tPRON\t_\t_\t2\tnsubj\t_\t_\n2\twon\n", 3, "2 tab-separated"),
+    ("1\tHe\the\tPRON\t_\t_\t9\tnsubj\t_\t_\n\n", 1, "HEAD 9 is not a word"),
+    ("1\tHe\the\tPRON\t_\t_\tx\tnsubj\t_\t_\n", 1, "HEAD 'x'"),
+    ("2\tHe\the\tPRON\t_\t_\t0\troot\t_\t_\n", 1, "word ID 2 where 1 comes next"),
+])
+def test_malformed_conllu_names_the_line(conllu_text: str, line: int, what: str) -> None:
+    with pytest.raises(ConllUError, match=f"line {line}: .*{what}"):
+        Extractor(mode="fast").extract_conllu(conllu_text)
+
+
+def test_models_load_on_the_first_parse_only() -> None:
+    ex = Extractor()  # full mode: nothing loaded yet
+    assert ex._nlp is None
+    conllu_text = ("1\tYes\tyes\tINTJ\t_\t_\t0\troot\t_\t_\n")
+    assert ex.extract_conllu(conllu_text).quotes == ()
+    assert ex._nlp is None  # CoNLL-U in: the stanza models are never needed
+    assert ex.load() is ex and ex._nlp is not None
+    # a missing model folder still fails when the Extractor is made
+    with pytest.raises(ModelError, match="does not exist"):
+        Extractor(models="/nonexistent/models")
+
+
+def test_plain_text_keeps_a_literal_tag_and_its_words(fast_extractor) -> None:
+    text = '"Use <b>bold</b> for titles," Senator Jane Smith said.'
+    (q,) = fast_extractor.extract(text).quotes
+    assert q.text == "Use <b>bold</b> for titles"
+    # blanking is the caller's explicit choice
+    (q,) = Extractor(mode="fast", html="blank").extract(text).quotes
+    assert text[q.start:q.end] == q.text and "bold" in q.text

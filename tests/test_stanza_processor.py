@@ -1,4 +1,5 @@
-"""The stanza 'quote' processor, on hand-built stanza Documents (no stanza model is loaded)."""
+"""The stanza 'quote' processor: on hand-built stanza Documents (no stanza model is loaded), and
+in the pipeline quoteattr.stanza_pipeline() builds with the bundled models."""
 
 from __future__ import annotations
 
@@ -108,3 +109,57 @@ def test_in_a_pipeline(tmp_path: Path) -> None:
     # without the processors it needs, stanza refuses the pipeline and names them
     with pytest.raises(PipelineRequirementsException, match="depparse"):
         stanza.Pipeline(**common)
+
+
+# ------------------------------------------------------------------ the bundled pipeline
+
+@pytest.fixture(scope="module")
+def bundled_pipeline() -> Any:
+    import quoteattr
+
+    return quoteattr.stanza_pipeline()
+
+
+def _dev_articles(n: int) -> list[str]:
+    folder = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev" / "text"
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*"))[:n]]
+
+
+def test_stanza_pipeline_gives_exactly_extracts_result(bundled_pipeline, extractor,
+                                                       founding_text) -> None:
+    texts = [founding_text, "", "No quotes here.\nA second line.",
+             # a quote whose speaker is named after a line break: paragraphs stay apart
+             '"We will win," Senator Jane Smith said.\nRep. Tom Walsh agreed.\n'
+             '"It is over," he said.', *_dev_articles(3)]
+    for text in texts:
+        doc = bundled_pipeline(text)
+        assert doc.quoteattr == extractor.extract(text), text[:60]
+        assert doc.quotes == list(doc.quoteattr.quotes)
+    assert bundled_pipeline(founding_text).quotes, "the founding article has quotes"
+
+
+def test_stanza_pipeline_reads_html_as_told(extractor) -> None:
+    import quoteattr
+
+    page = '<html><body><p>"We will win," <b>Senator Jane Smith</b> said.</p></body></html>'
+    nlp = quoteattr.stanza_pipeline(html="auto")
+    doc = nlp(page)
+    assert doc.quoteattr == extractor.extract(page)
+    (q,) = doc.quotes
+    assert page[q.start:q.end] == q.text == "We will win"
+    assert q.speaker is not None and q.speaker.name == "Jane Smith"
+
+
+def test_no_stanza_warning_on_a_normal_run(capfd, caplog) -> None:
+    import logging
+
+    import quoteattr
+
+    with caplog.at_level(logging.DEBUG, logger="stanza"):
+        nlp = quoteattr.stanza_pipeline()
+        nlp('"Yes," she said.')
+        quoteattr.Extractor().load().extract('"Yes," she said.')
+    err = capfd.readouterr().err
+    assert "WARNING" not in err and "unsupported language" not in err, err
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING
+                and r.name.startswith("stanza")]

@@ -37,7 +37,28 @@ def test_embedded_tags_with_attributes_are_markup() -> None:
     # PolNeAR keeps embedded tweets as pseudo-tags; their attribute values are not text
     text = ('Warren spoke.<tweet author="carlquintanilla" tweet_id="77">The arrow is '
             'Warren.</tweet> "We won," she said.<tweet/>')
-    out = clean_text(text)
+    assert clean_text(text) is text  # "auto": plain text with tags in it is plain text
+    out = clean_text(text, html="blank")
     assert len(out) == len(text)
     assert "carlquintanilla" not in out and "<tweet" not in out
     assert "The arrow is Warren." in out and '"We won," she said.' in out
+
+
+def test_plain_text_is_plain_text_whatever_it_holds() -> None:
+    # a literal <b> in a plain-text article stays, and so do its words
+    text = 'The memo said "use <b>bold</b> for <i>titles</i>," Ana Ruiz said.'
+    assert clean_text(text) is text
+    assert clean_text(text, html="keep") is text
+    blanked = clean_text(text, html="blank")
+    assert "<b>" not in blanked and "bold" in blanked and len(blanked) == len(text)
+
+
+def test_an_html_document_is_blanked_in_auto_mode() -> None:
+    for page in ("<!DOCTYPE html><html><body><p>Hi <b>there</b></p></body></html>",
+                 "  <p>One</p>\n<p>Two <em>three</em></p>",
+                 "<html><head><title>x</title></head><body>y</body></html>"):
+        out = clean_text(page)
+        assert "<" not in out and len(out) == len(page), page
+    # "keep" keeps even a document
+    page = "<p>One</p><p>Two</p>"
+    assert clean_text(page, html="keep") is page

@@ -10,6 +10,8 @@ The main entry points:
 * :func:`extract` - one text, with a shared default :class:`Extractor`;
 * :class:`Extractor` - models loaded once; ``extract``, ``extract_many`` (batched),
   ``extract_conllu`` (parsed CoNLL-U in) and ``extract_document``;
+* :func:`stanza_pipeline` - a stanza Pipeline with the same models and a ``quote``
+  processor that gives ``extract``'s result;
 * :class:`Result`, :class:`Quote`, :class:`Speaker`, :class:`Entity`, :class:`Span` - frozen
   values with character offsets into your text and ``to_dict()``.
 """
@@ -57,6 +59,7 @@ __all__ = [
     "__version__",
     "extract",
     "extract_many",
+    "stanza_pipeline",
 ]
 
 _default: dict[tuple[str, str], Extractor] = {}
@@ -91,3 +94,20 @@ def extract_many(texts: Iterable[str | bytes], *, models: str | os.PathLike[str]
                  mode: str = "full") -> Iterator[Result]:
     """Results for many texts in input order, parsed in batches."""
     return _extractor(models, mode).extract_many(texts)
+
+
+def stanza_pipeline(models: str | os.PathLike[str] = "bundled", *,
+                    strategy: str = "rules+ranker", html: str = "auto",
+                    **kwargs: object) -> object:
+    """A ``stanza.Pipeline`` with quoteattr's models and the ``quote`` processor, offline:
+    ``nlp(text).quoteattr`` is exactly ``Extractor(models, strategy=strategy,
+    html=html).extract(text)`` and ``nlp(text).quotes`` its quotes. Other keyword arguments
+    go to ``stanza.Pipeline``. See :mod:`quoteattr.stanza_processor`.
+
+    Raises:
+        ModelError: the models cannot be found or loaded.
+        OptionError: ``html`` or ``strategy`` is not one of the Extractor's.
+    """
+    from .stanza_processor import stanza_pipeline as build
+
+    return build(models, strategy=strategy, html=html, **kwargs)

@@ -2,16 +2,19 @@
 
 Usage::
 
-    quoteattr extract FILE... [--format json|jsonl|table|html] [-o OUT]
+    quoteattr extract FILE... [--format json|json-array|jsonl|table|html] [-o OUT]
+                              [--html auto|blank|keep|error]
                               [--models bundled|stanza|DIR] [--fast] [--encoding ENC]
     quoteattr models
     quoteattr evaluate --corpus polnear DIR [--json OUT] [--limit N] [--annotator NAME]
                        [--models ...] [--fast]
     quoteattr --version
 
-``-`` as a FILE reads standard input. Exit status: 0 ok, 1 when an input (or the output
-file) failed - the other inputs are still processed -, 2 for usage errors, 3 when the models
-cannot be loaded.
+``-`` as a FILE reads standard input. The output's shape never depends on the number of
+inputs: ``json`` is one Result object and takes one input; ``json-array`` is an array and
+``jsonl`` one line per input, each object with its ``file``. Exit status: 0 ok, 1 when an
+input (or the output file) failed - the other inputs are still processed -, 2 for usage
+errors, 3 when the models cannot be loaded.
 """
 
 from __future__ import annotations
@@ -32,8 +35,9 @@ from typing import IO, Any
 from . import __version__
 from .errors import EvaluationError, ModelError, QuoteattrError
 from .extractor import Extractor
-from .render import FORMATS, to_html_many, to_json, to_json_many, to_table
+from .render import FORMATS, to_html_many, to_json, to_json_array, to_table
 from .render.json import jsonl_line
+from .textinput import HTML_MODES
 from .types import Result
 
 PROG = "quoteattr"
@@ -69,7 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Find the quotes of each FILE ('-' reads stdin).")
     ex.add_argument("files", nargs="+", metavar="FILE", help="text file, or - for stdin")
     ex.add_argument("--format", "-f", choices=FORMATS, default="json",
-                    help="output format (default: json)")
+                    help="output format (default: json): json is one result object and "
+                         "takes one input; for several use jsonl (one object per line, "
+                         "each with its file) or json-array")
+    ex.add_argument("--html", choices=HTML_MODES, default="auto",
+                    help="HTML markup: auto (default) blanks the tags of an HTML document "
+                         "and leaves plain text as it is; blank blanks tags in any text; "
+                         "keep never does; error refuses markup")
     ex.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
     ex.add_argument("--encoding", default="utf-8",
                     help="encoding of the input files (default: utf-8)")
@@ -130,6 +140,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             codecs.lookup(args.encoding)
         except LookupError:
             parser.error(f"unknown encoding {args.encoding!r}; try utf-8, cp1252 or latin-1")
+    if getattr(args, "format", None) == "json" and len(args.files) > 1:
+        parser.error(f"--format json writes one result object, and {len(args.files)} inputs "
+                     "were given: use --format jsonl (one object per line, each with its "
+                     "\"file\") or --format json-array")
     handler: Callable[[argparse.Namespace], int] = args.handler
     previous = None
     if threading.current_thread() is threading.main_thread():
@@ -160,9 +174,14 @@ def _error(message: str, code: int) -> int:
     return code
 
 
-def _make_extractor(args: argparse.Namespace) -> Extractor:
-    return Extractor(models=args.models, mode="fast" if args.fast else "full",
-                     threads=getattr(args, "threads", None))
+def _make_extractor(args: argparse.Namespace, html: str = "auto") -> Extractor:
+    """The extractor the options ask for, its models loaded now (so that a model that cannot
+    be loaded stops the run with exit 3 before any input is read)."""
+    extractor = Extractor(models=args.models, mode="fast" if args.fast else "full",
+                          threads=getattr(args, "threads", None),
+                          html=getattr(args, "html", html))
+    extractor.load()
+    return extractor
 
 
 # ---------------------------------------------------------------------------- extract
@@ -353,12 +372,10 @@ def _write_streamed(out: _Output, fmt: str, name: str, result: Result, n_inputs:
 def _write_collected(out: _Output, fmt: str, done: list[tuple[str, Result, str]],
                      n_inputs: int) -> None:
     """json and html are one document for all inputs, written at the end."""
-    if fmt == "json":
-        if n_inputs == 1:
-            if done:
-                out.write(to_json(done[0][1]) + "\n")
-        elif done:
-            out.write(to_json_many((name, result) for name, result, _ in done) + "\n")
+    if fmt == "json" and done:
+        out.write(to_json(done[0][1]) + "\n")  # one input: main() refuses more
+    elif fmt == "json-array" and done:  # nothing done: an old output file stays
+        out.write(to_json_array((name, result) for name, result, _ in done) + "\n")
     elif fmt == "html" and done:
         title = done[0][0] if n_inputs == 1 else PROG
         out.write(to_html_many(done, title=title))
@@ -404,7 +421,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             gold_speakers = evaluation.read_speakers(args.speakers)
         except EvaluationError as exc:
             raise InputFailure(str(exc)) from None
-    extractor = _make_extractor(args)
+    # PolNeAR's texts embed markup (<tweet .../> tags): blanked wherever it stands
+    extractor = _make_extractor(args, html="blank")
     docs: Any = evaluation.read_corpus(args.dir, annotator=args.annotator)
     if args.limit is not None:
         docs = itertools.islice(docs, args.limit)

@@ -14,24 +14,21 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-import regex
-
 from . import candidates, confidence, coref, cues, learned, mentions, naming, quotefilter, timing
 from .errors import InputError, OptionError, QuoteattrError
 from .learned import Learned
 from .nlp import document as docview
 from .nlp.document import Document
-from .nlp.sentences import chunks
+from .nlp.sentences import parse_pieces
 from .resolvers import Context, Resolver, arbiter, rules
 from .resolvers.arbiter import STRATEGIES, Observer
-from .textinput import clean_text
+from .textinput import HTML_MODES, clean_text
 from .types import Result
 
 __all__ = ["MODES", "STRATEGIES", "Extractor", "attribute", "finish", "free_cores",
            "run_stages"]
 
 MODES = ("full", "fast")
-_ALNUM = regex.compile(r"[\p{L}\p{N}]")
 
 
 class Extractor:
@@ -45,9 +42,12 @@ class Extractor:
         resolvers: the ordered rule resolvers, as objects or registered names (default
             :data:`~quoteattr.resolvers.DEFAULT_RESOLVERS`).
         batch_size: paragraphs per stanza batch.
-        html: what to do with HTML markup in the text: ``"blank"`` (default) replaces tags with
-            spaces so that offsets still index the caller's string; ``"error"`` raises
-            :class:`InputError`.
+        html: what to do with HTML markup (see :func:`quoteattr.textinput.clean_text`):
+            ``"auto"`` (default) blanks the tags of a text that is an HTML document (it
+            starts with a tag, a doctype or ``<html``) and leaves plain text as it is, a
+            literal ``<b>`` included; ``"blank"`` blanks tags in any text; ``"keep"`` never
+            does; ``"error"`` raises :class:`InputError` on markup. Blanking replaces each tag
+            with spaces, so offsets still index the caller's string.
         threads: how many threads the models use (full mode); by default the cores that are
             free to this process when it starts (:func:`free_cores`), so that a busy machine
             is not oversubscribed. Torch's thread count is process-wide: the last Extractor
@@ -59,19 +59,21 @@ class Extractor:
             :mod:`quoteattr.resolvers.arbiter`).
 
     Raises:
-        ModelError: the stanza models or a learned part's weights are missing or unreadable.
+        ModelError: the model folder or a learned part's weights are missing or unreadable
+            (when the Extractor is made); the stanza models cannot be loaded (on the first
+            parse in full mode, when they are loaded).
     """
 
     def __init__(self, models: str | os.PathLike[str] = "bundled", mode: str = "full",
                  resolvers: Sequence[str | Resolver] | None = None, batch_size: int = 64,
-                 html: str = "blank", strategy: str = "rules+ranker",
+                 html: str = "auto", strategy: str = "rules+ranker",
                  threads: int | None = None) -> None:
         if mode not in MODES:
             raise OptionError(f"mode must be one of {MODES}, got {mode!r}")
         if strategy not in STRATEGIES:
             raise OptionError(f"strategy must be one of {STRATEGIES}, got {strategy!r}")
-        if html not in ("blank", "error"):
-            raise OptionError(f"html must be 'blank' or 'error', got {html!r}")
+        if html not in HTML_MODES:
+            raise OptionError(f"html must be one of {HTML_MODES}, got {html!r}")
         if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
             raise OptionError(f"batch_size must be a whole number of at least 1, got "
                               f"{batch_size!r}")
@@ -82,16 +84,36 @@ class Extractor:
         self.html = html
         self.strategy = strategy
         self.learned = learned.for_strategy(strategy)
-        self._nlp = None
+        self._nlp: Any = None
         if threads is not None and (not isinstance(threads, int) or isinstance(threads, bool)
                                     or threads < 1):
             raise OptionError(f"threads must be a whole number of at least 1, got {threads!r}")
         self.threads = threads if threads is not None else free_cores()
         if mode == "full":
+            from .nlp.models import pipeline_config
+
+            pipeline_config(models)  # a missing model folder fails now; loading waits
+
+    def load(self) -> Extractor:
+        """Load the stanza models now rather than on the first parse (full mode; nothing to
+        load in fast mode). Returns the extractor.
+
+        Raises:
+            ModelError: the models cannot be loaded.
+        """
+        if self.mode == "full":
+            self._pipeline()
+        return self
+
+    def _pipeline(self) -> Any:
+        """The stanza pipeline, loaded on the first parse (``extract_conllu`` and
+        ``extract_document`` never load it)."""
+        if self._nlp is None:
             from .nlp.models import load_pipeline, set_threads
 
             set_threads(self.threads)
-            self._nlp = load_pipeline(models)
+            self._nlp = load_pipeline(self.models)
+        return self._nlp
 
     # ------------------------------------------------------------------ public API
     def extract(self, text: str | bytes) -> Result:
@@ -176,9 +198,9 @@ class Extractor:
         with timing.stage("clean"):
             cleaned = [clean_text(t, self.html) for t in texts]
         with timing.stage("parse"):
-            if self.mode == "fast" or self._nlp is None:
+            if self.mode == "fast":
                 return [docview.from_regex(c) for c in cleaned]
-            return self._parse_cleaned(self._nlp, cleaned)
+            return self._parse_cleaned(self._pipeline(), cleaned)
 
     def _parse_cleaned(self, nlp: Any, cleaned: list[str]) -> list[Document]:
         """The stanza parse of cleaned texts, in bounded pieces (:mod:`quoteattr.nlp.sentences`)."""
@@ -186,17 +208,10 @@ class Extractor:
 
         jobs: list[tuple[int, int]] = []  # (text index, start of the piece)
         inputs = []
-        paras_of: list[list] = []
         for ti, c in enumerate(cleaned):
-            paras = docview.split_paragraphs(c)
-            paras_of.append(paras)
-            for p in paras:
-                # bounded pieces for the models (nlp.sentences); a piece without a letter
-                # or digit holds no speech and is not parsed
-                for s, e in chunks(c, p.start, p.end):
-                    if _ALNUM.search(c, s, e):
-                        jobs.append((ti, s))
-                        inputs.append(stanza.Document([], text=c[s:e]))
+            for s, e in parse_pieces(c):
+                jobs.append((ti, s))
+                inputs.append(stanza.Document([], text=c[s:e]))
         parsed: list = []
         for k in range(0, len(inputs), self.batch_size):
             parsed.extend(nlp.bulk_process(inputs[k:k + self.batch_size]))
@@ -204,7 +219,7 @@ class Extractor:
         for (ti, start), piece in zip(jobs, parsed, strict=True):
             mine[ti].append((piece, start))
         return [docview.from_stanza([m[0] for m in pieces], cleaned[ti],
-                                    [m[1] for m in pieces], paras_of[ti])
+                                    [m[1] for m in pieces], docview.split_paragraphs(cleaned[ti]))
                 for ti, pieces in enumerate(mine)]
 
 

@@ -1,11 +1,19 @@
 """Input checks and cleaning that never move an offset.
 
 * Text with NUL bytes or mostly control characters is binary: :class:`InputError`.
-* HTML markup (or any tag with attributes, such as embedded ``<tweet author="...">``) is
-  blanked: every tag becomes spaces of the same length (block-level tags end the paragraph
+* HTML handling is an explicit choice (``html``):
+
+  - ``"auto"`` (default): a text that *is* an HTML document (it opens with a tag, a
+    ``<!DOCTYPE>`` or ``<html>``, and holds markup) is blanked; plain text is plain text,
+    so a literal ``<b>`` or ``a < b`` in an article stays, and its words stay in the quotes;
+  - ``"blank"``: markup anywhere is blanked (an HTML fragment pasted into text);
+  - ``"keep"``: nothing is blanked;
+  - ``"error"``: markup raises :class:`InputError`.
+
+  Blanking makes every tag spaces of the same length (block-level tags end the paragraph
   with a newline), ``<script>``/``<style>`` bodies too, so quotes found in the cleaned text
-  have offsets into the caller's original string. With ``html="error"`` markup
-  raises :class:`InputError` instead.
+  have offsets into the caller's original string. Only markup is blanked: the words between
+  the tags are all kept.
 """
 
 from __future__ import annotations
@@ -14,8 +22,8 @@ import regex
 
 from .errors import InputError
 
-_TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]{0,2000}?/?>|<!--.{0,100000}?-->",
-                     regex.S)
+_TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]{0,2000}?/?>|<!--.{0,100000}?-->"
+                     r"|<![A-Za-z][^<>]{0,2000}>|<\?[A-Za-z][^<>]{0,2000}\?>", regex.S)
 _SCRIPT = regex.compile(r"<(script|style)\b[^<>]{0,2000}>.{0,1000000}?</\1\s*>", regex.S | regex.I)
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
           "table", "blockquote", "section", "article", "header", "footer", "title", "hr"}
@@ -58,10 +66,24 @@ def _mark_entity(m: regex.Match[str]) -> str:
     return pad + mark if opens else mark + pad
 
 
-def clean_text(text: str, html: str = "blank") -> str:
-    """The text to parse: same length as ``text``, offsets unchanged."""
+HTML_MODES = ("auto", "blank", "keep", "error")
+_DOCUMENT_START = regex.compile(r"\s*(?:\ufeff)?\s*<(?:!doctype\b|html\b|!--|[a-z][a-z0-9]*[\s>/])",
+                                regex.I)
+
+
+def is_html_document(text: str) -> bool:
+    """Whether ``text`` is an HTML document or fragment rather than plain text: it opens
+    with a tag (``<!DOCTYPE``, ``<html>``, ``<p>``, a comment ...) and carries markup."""
+    return _DOCUMENT_START.match(text[:2000]) is not None and looks_like_html(text)
+
+
+def clean_text(text: str, html: str = "auto") -> str:
+    """The text to parse: same length as ``text``, offsets unchanged (see the module
+    docstring for ``html``)."""
     check_binary(text)
-    if "<" not in text or not looks_like_html(text):
+    if html == "keep" or "<" not in text or not looks_like_html(text):
+        return text
+    if html == "auto" and not is_html_document(text):
         return text
     if html == "error":
         raise InputError("the text contains HTML markup. Pass plain text, or use "

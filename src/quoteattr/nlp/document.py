@@ -369,9 +369,63 @@ def from_stanza(docs: Iterable[Any], text: str, offsets: Iterable[int] | None = 
 
 # --------------------------------------------------------------------- from CoNLL-U
 
+_CONLLU_ID = regex.compile(r"[1-9]\d*(?:-[1-9]\d*|\.[1-9]\d*)?")
+
+
+def check_conllu(conllu_text: str) -> None:
+    """Refuse malformed CoNLL-U with the line that is wrong: every word line has ten
+    tab-separated columns, an ID (``3``, a range ``3-4`` or an empty node ``3.1``), and a
+    word's HEAD is a word of its sentence or 0; a sentence has at least one word.
+
+    Raises:
+        ConllUError: naming the line number and what is wrong with it.
+    """
+    ids: list[tuple[int, int]] = []  # (line number, head) of the sentence's words
+    words = 0
+
+    def close() -> None:
+        nonlocal words
+        for at, head in ids:
+            if head > words:
+                raise ConllUError(f"line {at}: HEAD {head} is not a word of its sentence "
+                                  f"(it has {words} word{'s' if words != 1 else ''}); a head "
+                                  "is 0 or a word ID")
+        ids.clear()
+        words = 0
+
+    for lineno, line in enumerate(conllu_text.splitlines(), 1):
+        if not line.strip():
+            close()
+            continue
+        if line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 10:
+            raise ConllUError(f"line {lineno}: {len(cols)} tab-separated column"
+                              f"{'s' if len(cols) != 1 else ''}, where CoNLL-U has ten (ID "
+                              "FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC, _ for an "
+                              f"empty one): {line[:60]!r}")
+        if not _CONLLU_ID.fullmatch(cols[0]):
+            raise ConllUError(f"line {lineno}: the ID {cols[0]!r} is not a word number (3), a "
+                              "range (3-4) or an empty node (3.1)")
+        if not cols[0].isdigit():
+            continue
+        words += 1
+        if int(cols[0]) != words:
+            raise ConllUError(f"line {lineno}: word ID {cols[0]} where {words} comes next; "
+                              "number the words of each sentence 1, 2, 3, ...")
+        if cols[6] != "_":
+            if not cols[6].isdigit():
+                raise ConllUError(f"line {lineno}: HEAD {cols[6]!r} is not a number (0 for "
+                                  "the root) or _")
+            ids.append((lineno, int(cols[6])))
+    close()
+
+
 def from_conllu(conllu_text: str, text: str | None = None) -> Document:
     """Build the view from parsed CoNLL-U (stanza's, UD's or any other parser's).
 
+    Malformed input raises :class:`ConllUError` naming the line (:func:`check_conllu`).
     Character offsets come from ``start_char``/``end_char`` in MISC when present (stanza
     writes them); otherwise the text is rebuilt from the forms and ``SpaceAfter=No``
     (``# newpar`` starts a new paragraph). When ``text`` is given, tokens are aligned to it
@@ -379,6 +433,7 @@ def from_conllu(conllu_text: str, text: str | None = None) -> Document:
     """
     import conllu
 
+    check_conllu(conllu_text)
     try:
         sentences = conllu.parse(conllu_text)
     except Exception as exc:  # conllu raises several exception types

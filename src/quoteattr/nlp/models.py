@@ -127,23 +127,43 @@ def load_pipeline(models: str | os.PathLike[str] = "bundled") -> Any:
     key, kwargs = pipeline_config(models)
     with _lock:
         cached = _cache.get((key, "pipeline"))
-        if cached is not None:
-            return cached
-        import stanza
+        if cached is None:
+            cached = _cache[(key, "pipeline")] = build_pipeline(kwargs)
+        return cached
 
-        logging.getLogger("stanza").setLevel(logging.WARNING)
-        try:
-            with contextlib.redirect_stderr(io.StringIO()):
-                nlp = stanza.Pipeline(**kwargs)
-        except ModelError:
-            raise
-        except Exception as exc:
-            bad = _first_bad_file(kwargs)
-            where = f" ({bad})" if bad else ""
-            raise ModelError(f"could not load the stanza models{where}: {exc}. Reinstall "
-                             "quoteattr or rebuild the models (docs/models.md).") from exc
-        _cache[(key, "pipeline")] = nlp
-        return nlp
+
+def load_tokenizer(models: str | os.PathLike[str] = "bundled") -> Any:
+    """The chosen models' stanza tokenize processor (with quoteattr's postprocessor), loaded
+    once per process and reused. Its ``bulk_process`` marks multi-word tokens for a later
+    mwt processor to expand (a Pipeline would expand them itself)."""
+    key, kwargs = pipeline_config(models)
+    with _lock:
+        cached = _cache.get((key, "tokenize"))
+        if cached is None:
+            nlp = build_pipeline({**kwargs, "processors": "tokenize"})
+            cached = _cache[(key, "tokenize")] = nlp.processors["tokenize"]
+        return cached
+
+
+def build_pipeline(kwargs: dict[str, Any]) -> Any:
+    """``stanza.Pipeline(**kwargs)``, quietly: stanza warns that "en" is an unsupported
+    language whenever models are given by path, which says nothing to a user; a model that
+    cannot be loaded raises :class:`ModelError` naming the file."""
+    import stanza
+
+    log = logging.getLogger("stanza")
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):
+            return stanza.Pipeline(**{**kwargs, "logging_level": "ERROR"})
+    except ModelError:
+        raise
+    except Exception as exc:
+        bad = _first_bad_file(kwargs)
+        where = f" ({bad})" if bad else ""
+        raise ModelError(f"could not load the stanza models{where}: {exc}. Reinstall "
+                         "quoteattr or rebuild the models (docs/models.md).") from exc
+    finally:
+        log.setLevel(logging.WARNING)
 
 
 def _first_bad_file(kwargs: dict[str, Any]) -> str | None:

@@ -66,6 +66,7 @@ def abbreviation_before_dot(word: str) -> bool:
 MAX_SENTENCE_WORDS = 150
 #: the most characters of text given to the tokenizer at once
 MAX_CHUNK_CHARS = 2000
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _BREAK_AFTER = frozenset({",", ";", ":", "—", "–", "--"}) | frozenset('"“”‘’«»')
 # where a long paragraph is cut, best first: a sentence end, a quotation mark, a comma, a space
 _CUTS = tuple(regex.compile(p) for p in (r"""[.!?]["”’']?\s""", r"""\s["“‘]|["”’]\s""",
@@ -101,6 +102,17 @@ def pieces(texts: Sequence[str], cap: int = MAX_SENTENCE_WORDS) -> list[tuple[in
         start = cut
     out.append((start, len(texts)))
     return out
+
+
+def parse_pieces(text: str) -> list[tuple[int, int]]:
+    """Where the models read ``text``: each paragraph (a line) alone, in pieces of at most
+    :data:`MAX_CHUNK_CHARS` characters (:func:`chunks`); a piece without a letter or digit
+    holds no speech and is left out. The one place that decides what the tokenizer sees, for
+    :class:`~quoteattr.Extractor` and the stanza pipeline alike."""
+    from .document import split_paragraphs
+
+    return [(s, e) for p in split_paragraphs(text) for s, e in chunks(text, p.start, p.end)
+            if _ALNUM.search(text, s, e)]
 
 
 def chunks(text: str, start: int, end: int, cap: int = MAX_CHUNK_CHARS

@@ -8,10 +8,14 @@ Each function returns a ``str``; none needs a dependency beyond the standard lib
 from __future__ import annotations
 
 from .html import to_html, to_html_many
-from .json import to_json, to_json_many, to_jsonl
+from .json import to_json, to_json_array, to_json_many, to_jsonl
 from .table import to_table
 
-FORMATS: tuple[str, ...] = ("json", "jsonl", "table", "html")
+#: ``json``: one input's Result object (one input only); ``json-array``: an array of
+#: ``{"file": ..., **result}`` objects, one per input; ``jsonl``: the same objects one per
+#: line; ``table``: plain text; ``html``: one page. No shape depends on the number of inputs.
+FORMATS: tuple[str, ...] = ("json", "json-array", "jsonl", "table", "html")
 
-__all__ = ["FORMATS", "to_html", "to_html_many", "to_json", "to_json_many", "to_jsonl",
+__all__ = ["FORMATS", "to_html", "to_html_many", "to_json", "to_json_array", "to_json_many",
+           "to_jsonl",
            "to_table"]

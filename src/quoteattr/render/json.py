@@ -20,6 +20,15 @@ def to_json_many(results_with_names: Iterable[tuple[str, Result]],
     return _dumps({name: result.to_dict() for name, result in results_with_names}, indent)
 
 
+def to_json_array(results_with_names: Iterable[tuple[str, Result]],
+                  indent: int | None = 2) -> str:
+    """A JSON array with one object per named result, in order, however many there are:
+    ``[{"file": name, "quotes": [...], "speakers": [...]}, ...]`` (the records of
+    :func:`to_jsonl`)."""
+    return _dumps([{"file": name, **result.to_dict()} for name, result in results_with_names],
+                  indent)
+
+
 def to_jsonl(results_with_names: Iterable[tuple[str, Result]]) -> str:
     """One line per result: ``{"file": name, "quotes": [...], "speakers": [...]}``."""
     return "".join(jsonl_line(name, result) for name, result in results_with_names)
