@@ -1070,3 +1070,37 @@ def test_resolvers_by_name_and_the_ranker_as_one_of_them() -> None:
     # rules that need the tree step aside without one; the others answer
     r = run_stages(doc, resolvers=["cue_subject", "adjacent"], strategy="rules")
     assert [q.resolver for q in r.quotes] == ["adjacent"]
+
+
+def _indirect(rows: list[str]) -> list[str]:
+    doc = from_conllu(conllu(rows))
+    return [q.text for q in run_stages(doc, strategy="rules").quotes if q.kind == "indirect"]
+
+
+def test_a_denied_act_is_no_quote() -> None:
+    claimed = ["claimed claim VERB 0 root", "responsibility responsibility NOUN {v} obj",
+               "for for ADP {a} case", "the the DET {a} det", "attack attack NOUN {v} obl"]
+
+    def rows(negated: bool) -> list[str]:
+        head = ["Israel Israel PROPN {v} nsubj", "has have AUX {v} aux"]
+        if negated:
+            head.append("not not PART {v} advmod")
+        v = len(head) + 1
+        out = [r.format(v=v, a=v + 4) for r in head + claimed]
+        return [*out, f". . PUNCT {v} punct"]
+
+    assert _indirect(rows(negated=False)) == ["responsibility for the attack"]
+    assert _indirect(rows(negated=True)) == []
+
+
+def test_a_thing_that_suggests_is_no_speaker() -> None:
+    def rows(subject: list[str]) -> list[str]:
+        v = len(subject) + 1
+        return [*[r.format(v=v) for r in subject], "suggests suggest VERB 0 root",
+                f"it it PRON {v + 3} nsubj", f"has have AUX {v + 3} aux",
+                f"grown grow VERB {v} ccomp", f"stronger strong ADJ {v + 3} xcomp",
+                f". . PUNCT {v} punct"]
+
+    assert _indirect(rows(["Its its PRON 2 nmod:poss", "activity activity NOUN {v} nsubj"])) == []
+    assert _indirect(rows(["The the DET 2 det", "minister minister NOUN {v} nsubj"])) == [
+        "it has grown stronger"]

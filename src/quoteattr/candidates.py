@@ -58,7 +58,11 @@ def marked(doc: Document, cues: Cues) -> list[QuoteCandidate]:
         kind = _kind(doc, m, first)
         cue = cues.link(first, last)
         if cue is None:
-            cue = cues.nearest(first, last, prefer_after=(kind == "direct"))
+            # quoted words inside a clause are that clause's: with a tree that links them to
+            # no cue, a cue after them heads another clause ("US reinforces 'ironclad' ties
+            # as Iran accuses ...")
+            after = 0 if kind == "mixed" and doc.parsed else 6
+            cue = cues.nearest(first, last, prefer_after=(kind == "direct"), max_after=after)
             if cue is not None and _other_quote_between(doc, m, cue, tops, top_starts):
                 cue = None
         chars = _trim(doc.text, CharRange(m.start, m.end))

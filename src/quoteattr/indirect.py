@@ -42,13 +42,46 @@ def find(doc: Document, cues: Cues, taken: set[int],
                 continue
         else:
             span = _content(doc, cues, i, entry)
-        if span is None or len(span) < 3:
+        if span is None or len(span) < 3 or _negated(doc, i) or _evidence_of_a_thing(doc, i, entry):
             continue
         chars = CharRange(doc.words[span.first].start, doc.words[span.last - 1].end)
         if any(q.overlaps(chars) for q in quoted):
             continue
         out.append(QuoteCandidate(QuoteId(-1), chars, "indirect", span, i, None))
     return out
+
+
+def _negated(doc: Document, cue: int) -> bool:
+    """A denied act reports no speech: "Israel has not claimed responsibility", "she never
+    said that ..."."""
+    return any(doc.words[c].deprel.split(":")[0] == "advmod" and
+               doc.words[c].text.lower() in lexicons.words("negation")
+               for c in doc.children(cue))
+
+
+def _evidence_of_a_thing(doc: Document, cue: int, entry: CueEntry) -> bool:
+    """An evidence verb whose subject is a thing, not a speaker: "its media activity
+    suggests ...", "the data show ..." (but "the minister suggested ...", "Iran indicated
+    ...")."""
+    if entry.lemma not in lexicons.words("evidence_cue"):
+        return False
+    subjects = doc.children_by(cue, "nsubj")
+    if not subjects:
+        return False
+    w = doc.words[subjects[0]]
+    ent = doc.entity_at(w.index)
+    if w.upos == "PROPN" or (ent is not None and ent.type in ("PERSON", "ORG", "GPE")):
+        return False
+    if w.upos == "PRON":
+        return w.text.lower() in ("it", "this", "that", "which")
+    return w.upos == "NOUN" and not roles_person_noun(w.text.lower())
+
+
+def roles_person_noun(word: str) -> bool:
+    """Whether a common noun names people ("officials", "the minister"): through roles."""
+    from .roles import is_person_noun
+
+    return is_person_noun(word)
 
 
 def _content(doc: Document, cues: Cues, cue: int, entry: CueEntry) -> WordRange | None:

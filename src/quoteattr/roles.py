@@ -532,6 +532,13 @@ def _described_role(doc: Document, us: Sequence[Unit], lo: int, hi: int) -> Role
 _OCCUPATION = regex.compile(r".{3,}(?:er|or|ist|ian|ant|ent|eer)s?")
 
 
+def is_person_noun(word: str) -> bool:
+    """Whether a common noun (singular or plural) names a person by what they do or are
+    ("minister", "officials", "analysts", "widow")."""
+    return _person_noun(word) or any(_person_noun(w) for w in _singulars(word)) or \
+        word in lexicons.words("person_group")
+
+
 def _person_noun(word: str) -> bool:
     """Whether a noun names a person by what they do or are: a title word, an occupation's
     ending ("developer", "physicist", "historian"), or a listed person noun ("widow")."""
