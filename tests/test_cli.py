@@ -164,7 +164,8 @@ def test_directory_and_binary_inputs(capsys: pytest.CaptureFixture[str],
     binary.write_bytes(b"PK\x03\x04\x00\x00\x00binary")
     code, _, err = run(capsys, "extract", "--fast", "-f", "jsonl", str(tmp_path), str(binary))
     assert code == 1
-    assert f"{tmp_path}: is a directory" in err
+    # a folder is a corpus of its .txt files: this one has none
+    assert f"{tmp_path}: a folder without .txt files" in err
     assert f"{binary}: " in err and "binary" in err
     assert err.count("quoteattr: error:") == 2
 

@@ -324,3 +324,14 @@ def test_plain_text_keeps_a_literal_tag_and_its_words(fast_extractor) -> None:
     # blanking is the caller's explicit choice
     (q,) = Extractor(mode="fast", html="blank").extract(text).quotes
     assert text[q.start:q.end] == q.text and "bold" in q.text
+
+
+def test_device_is_checked_when_the_extractor_is_made() -> None:
+    import torch
+
+    with pytest.raises(OptionError, match="device"):
+        Extractor(mode="fast", device="tpu")
+    assert Extractor(device="cpu")._nlp is None  # checked, not loaded
+    if not torch.cuda.is_available():
+        with pytest.raises(ModelError, match="sees no GPU"):
+            Extractor(device="cuda")

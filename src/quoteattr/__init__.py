@@ -10,6 +10,8 @@ The main entry points:
 * :func:`extract` - one text, with a shared default :class:`Extractor`;
 * :class:`Extractor` - models loaded once; ``extract``, ``extract_many`` (batched),
   ``extract_conllu`` (parsed CoNLL-U in) and ``extract_document``;
+* :func:`extract_corpus` - a corpus of ``(id, text)`` pairs to one record per article,
+  streamed, with worker processes (``jobs``) and ``skip`` for resuming;
 * :func:`stanza_pipeline` - a stanza Pipeline with the same models and a ``quote``
   processor that gives ``extract``'s result;
 * :class:`Result`, :class:`Quote`, :class:`Speaker`, :class:`Entity`, :class:`Span` - frozen
@@ -22,6 +24,7 @@ import os
 import threading
 from collections.abc import Iterable, Iterator
 
+from .corpus import extract_corpus
 from .errors import (
     ConllUError,
     DocumentError,
@@ -58,6 +61,7 @@ __all__ = [
     "Speaker",
     "__version__",
     "extract",
+    "extract_corpus",
     "extract_many",
     "stanza_pipeline",
 ]

@@ -4,6 +4,7 @@ Usage::
 
     quoteattr extract FILE... [--format json|json-array|jsonl|table|html] [-o OUT]
                               [--html auto|blank|keep|error]
+    quoteattr extract DIR|GLOB|CORPUS.jsonl... [-o OUT.jsonl] [--jobs N] [--resume]
                               [--models bundled|stanza|DIR] [--fast] [--encoding ENC]
     quoteattr models
     quoteattr evaluate --corpus polnear DIR [--json OUT] [--limit N] [--annotator NAME]
@@ -32,8 +33,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from . import __version__
-from .errors import EvaluationError, ModelError, QuoteattrError
+from . import __version__, corpus
+from .errors import EvaluationError, InputError, ModelError, QuoteattrError
 from .extractor import Extractor
 from .render import FORMATS, to_html_many, to_json, to_json_array, to_table
 from .render.json import jsonl_line
@@ -42,11 +43,11 @@ from .types import Result
 
 PROG = "quoteattr"
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
-STDIN = "-"
-STDIN_NAME = "<stdin>"
+STDIN = corpus.STDIN
+STDIN_NAME = corpus.STDIN_NAME
 # the largest input file read, in bytes: a bigger one (or an endless one, /dev/zero) is
 # refused after reading this much; --max-bytes raises it (docs/usage.md, Limits)
-MAX_BYTES = 20_000_000
+MAX_BYTES = corpus.MAX_BYTES
 
 
 class InputFailure(Exception):
@@ -71,11 +72,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("extract", help="find the quotes of text files",
                         description="Find the quotes of each FILE ('-' reads stdin).")
-    ex.add_argument("files", nargs="+", metavar="FILE", help="text file, or - for stdin")
-    ex.add_argument("--format", "-f", choices=FORMATS, default="json",
-                    help="output format (default: json): json is one result object and "
-                         "takes one input; for several use jsonl (one object per line, "
-                         "each with its file) or json-array")
+    ex.add_argument("files", nargs="+", metavar="FILE",
+                    help="text file, - for stdin, or a corpus: a folder (its *.txt files), a "
+                         "glob pattern, or a JSON Lines file with an id and a text per line")
+    ex.add_argument("--format", "-f", choices=FORMATS, default=None,
+                    help="output format (default: json; jsonl for a corpus): json is one "
+                         "result object and takes one input; for several use jsonl (one "
+                         "object per line, each with its file) or json-array")
+    ex.add_argument("--jobs", "-j", type=_positive_int, default=1, metavar="N",
+                    help="worker processes for a corpus, each loading the models once "
+                         "(default: 1)")
+    ex.add_argument("--resume", action="store_true",
+                    help="append to OUT (-o), skipping the ids it already holds; a line cut "
+                         "off by a killed run is removed first")
+    ex.add_argument("--no-progress", action="store_true",
+                    help="no progress bar (it shows on a terminal only)")
     ex.add_argument("--html", choices=HTML_MODES, default="auto",
                     help="HTML markup: auto (default) blanks the tags of an HTML document "
                          "and leaves plain text as it is; blank blanks tags in any text; "
@@ -116,7 +127,10 @@ def _model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--fast", action="store_true",
                    help="regex tokens, no parse: no model needed, less accurate")
     p.add_argument("--threads", type=_positive_int, default=None, metavar="N",
-                   help="threads for the models (default: the cores free when it starts)")
+                   help="threads for the models (default: the cores free when it starts; "
+                        "with --jobs, divided among the workers)")
+    p.add_argument("--device", choices=("cpu", "cuda"), default=None,
+                   help="where the models run (default: a GPU when torch sees one)")
 
 
 def _positive_int(s: str) -> int:
@@ -140,6 +154,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             codecs.lookup(args.encoding)
         except LookupError:
             parser.error(f"unknown encoding {args.encoding!r}; try utf-8, cp1252 or latin-1")
+    if args.command == "extract" and _is_corpus(args):
+        if args.format not in (None, "jsonl"):
+            parser.error(f"a corpus (a folder, a glob, a .jsonl file, --jobs or --resume) is "
+                         f"written as JSON Lines: drop --format {args.format} or use "
+                         "--format jsonl")
+        if args.resume and args.output is None:
+            parser.error("--resume appends to an output file: pass -o OUT.jsonl")
+        args.format = "jsonl"
+    elif args.command == "extract" and args.format is None:
+        args.format = "json"
     if getattr(args, "format", None) == "json" and len(args.files) > 1:
         parser.error(f"--format json writes one result object, and {len(args.files)} inputs "
                      "were given: use --format jsonl (one object per line, each with its "
@@ -179,14 +203,20 @@ def _make_extractor(args: argparse.Namespace, html: str = "auto") -> Extractor:
     be loaded stops the run with exit 3 before any input is read)."""
     extractor = Extractor(models=args.models, mode="fast" if args.fast else "full",
                           threads=getattr(args, "threads", None),
-                          html=getattr(args, "html", html))
+                          html=getattr(args, "html", html), device=args.device)
     extractor.load()
     return extractor
 
 
 # ---------------------------------------------------------------------------- extract
 
+def _is_corpus(args: argparse.Namespace) -> bool:
+    return args.jobs > 1 or args.resume or any(corpus.is_corpus_input(f) for f in args.files)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
+    if _is_corpus(args):
+        return cmd_extract_corpus(args)
     _refuse_overwriting_an_input(args.output, args.files)
     extractor = _make_extractor(args)  # ModelError -> exit 3 before any input is read
     failed = False
@@ -203,6 +233,53 @@ def cmd_extract(args: argparse.Namespace) -> int:
         _write_collected(out, args.format, done, len(args.files))
         out.commit()
     return EXIT_INPUT if failed else EXIT_OK
+
+
+def cmd_extract_corpus(args: argparse.Namespace) -> int:
+    """A corpus to JSON Lines, one record per article as it is done (quoteattr.corpus)."""
+    _refuse_overwriting_an_input(args.output, args.files)
+    skip = corpus.done_ids(args.output) if args.resume else set()
+    records = corpus.extract_corpus(
+        corpus.articles(args.files, args.encoding, args.max_bytes), jobs=args.jobs,
+        models=args.models, mode="fast" if args.fast else "full", html=args.html,
+        threads=args.threads, device=args.device, skip=skip)
+    failed = False
+    with contextlib.ExitStack() as stack:
+        if args.resume:  # in place, so that a killed run can be resumed again
+            out: Any = stack.enter_context(open(args.output, "a", encoding="utf-8"))
+        else:  # a temporary file put in place at the end: an old output survives a failure
+            out = stack.enter_context(_Output(args.output, streamed=True))
+        for record in _progress_records(records, args.no_progress):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()
+            if "error" in record:
+                failed = True
+                message = record["error"]
+                _error(message if message.startswith(record["id"]) else
+                       f"{record['id']}: {message}", EXIT_INPUT)
+        if not args.resume:
+            out.commit()
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+def _progress_records(records: Iterator[dict[str, Any]], off: bool
+                      ) -> Iterator[dict[str, Any]]:
+    """The records, with a progress bar of articles and words per second on a terminal."""
+    if off or not sys.stderr.isatty():
+        yield from records
+        return
+    import time
+
+    from tqdm import tqdm
+
+    words, start = 0, time.monotonic()
+    with tqdm(file=sys.stderr, unit=" articles", desc=PROG) as bar:
+        for record in records:
+            words += record.get("words", 0)
+            bar.update()
+            bar.set_postfix_str(f"{words / max(time.monotonic() - start, 1e-9):,.0f} words/s",
+                                refresh=False)
+            yield record
 
 
 def _refuse_overwriting_an_input(output: str | None, files: Sequence[str]) -> None:
@@ -251,43 +328,11 @@ def _progress(files: Sequence[str]) -> Iterator[str]:
 
 def read_text(path: str, encoding: str, max_bytes: int = MAX_BYTES) -> str:
     """The decoded text of a file (``-``: stdin), of at most ``max_bytes`` bytes (more is
-    never read); InputFailure says what went wrong."""
-    name = STDIN_NAME if path == STDIN else path
-    if path == STDIN and sys.stdin is None:
-        raise InputFailure(f"{name}: there is no standard input; pass a file name")
+    never read); InputFailure says what went wrong (see :func:`corpus.read_text`)."""
     try:
-        if path == STDIN:
-            data = sys.stdin.buffer.read(max_bytes + 1)
-        else:
-            with open(path, "rb") as f:
-                data = f.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputFailure(f"{name}: no such file; check the path") from None
-    except IsADirectoryError:
-        raise InputFailure(f"{name}: is a directory; pass the text files in it "
-                           f"(e.g. {name}/*.txt)") from None
-    except OSError as exc:
-        raise InputFailure(f"{name}: cannot read it ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
-        raise InputFailure(f"{name}: larger than {max_bytes:,} bytes; split it into articles, "
-                           "or pass --max-bytes with a larger limit")
-    return decode(data, encoding, name)
-
-
-def decode(data: bytes, encoding: str, name: str) -> str:
-    """``data`` decoded; a UTF-8 byte order mark is dropped."""
-    if codecs.lookup(encoding).name == "utf-8":
-        encoding = "utf-8-sig"
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        bad = data[exc.start:exc.start + 1].hex()
-        others = "--encoding utf-8" if encoding != "utf-8-sig" else \
-            "--encoding cp1252 or --encoding latin-1"
-        raise InputFailure(
-            f"{name}: not valid {exc.encoding.replace('-sig', '')} text (byte 0x{bad} at "
-            f"offset {exc.start}); if the file uses another encoding, pass it, e.g. "
-            f"{others}") from None
+        return corpus.read_text(path, encoding, max_bytes)
+    except InputError as exc:
+        raise InputFailure(str(exc)) from None
 
 
 class _Output:

@@ -52,6 +52,9 @@ class Extractor:
             free to this process when it starts (:func:`free_cores`), so that a busy machine
             is not oversubscribed. Torch's thread count is process-wide: the last Extractor
             made sets it.
+        device: where the models run (full mode): ``"cpu"``, ``"cuda"`` (a GPU torch sees;
+            :class:`ModelError` when there is none) or None (default: a GPU when torch sees
+            one, else the CPU).
         strategy: how speakers are chosen: ``"rules+ranker"`` (default: the ordered rules,
             checked by the learned ranker, which answers where they are silent and overrules
             them where it is sure), ``"rules"`` (no learned part at all: no weights file is
@@ -67,7 +70,7 @@ class Extractor:
     def __init__(self, models: str | os.PathLike[str] = "bundled", mode: str = "full",
                  resolvers: Sequence[str | Resolver] | None = None, batch_size: int = 64,
                  html: str = "auto", strategy: str = "rules+ranker",
-                 threads: int | None = None) -> None:
+                 threads: int | None = None, device: str | None = None) -> None:
         if mode not in MODES:
             raise OptionError(f"mode must be one of {MODES}, got {mode!r}")
         if strategy not in STRATEGIES:
@@ -89,10 +92,14 @@ class Extractor:
                                     or threads < 1):
             raise OptionError(f"threads must be a whole number of at least 1, got {threads!r}")
         self.threads = threads if threads is not None else free_cores()
+        if device not in (None, "cpu", "cuda"):
+            raise OptionError(f"device must be 'cpu', 'cuda' or None, got {device!r}")
+        self.device = device
         if mode == "full":
             from .nlp.models import pipeline_config
 
-            pipeline_config(models)  # a missing model folder fails now; loading waits
+            # a missing model folder or GPU fails now; loading waits for the first parse
+            pipeline_config(models, device)
 
     def load(self) -> Extractor:
         """Load the stanza models now rather than on the first parse (full mode; nothing to
@@ -112,7 +119,7 @@ class Extractor:
             from .nlp.models import load_pipeline, set_threads
 
             set_threads(self.threads)
-            self._nlp = load_pipeline(self.models)
+            self._nlp = load_pipeline(self.models, self.device)
         return self._nlp
 
     # ------------------------------------------------------------------ public API

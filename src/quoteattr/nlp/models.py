@@ -71,24 +71,38 @@ def _official_dir(folder: Path) -> Path:
     return folder
 
 
-def pipeline_config(models: str | os.PathLike[str] = "bundled") -> tuple[str, dict[str, Any]]:
-    """A cache key and the keyword arguments for ``stanza.Pipeline`` (no network)."""
+DEVICES = ("cpu", "cuda")
+
+
+def pipeline_config(models: str | os.PathLike[str] = "bundled", device: str | None = None
+                    ) -> tuple[str, dict[str, Any]]:
+    """A cache key and the keyword arguments for ``stanza.Pipeline`` (no network).
+    ``device``: ``"cpu"``, ``"cuda"`` (a GPU torch sees; :class:`ModelError` when there is
+    none) or None (a GPU when torch sees one, else the CPU)."""
     spec = os.fspath(models)
+    gpu = _use_gpu()
+    if device == "cuda" and not gpu:
+        raise ModelError("device 'cuda' was asked for, but torch sees no GPU (torch's CPU "
+                         "build, or no CUDA driver); use device 'cpu' or leave it unset")
+    if device is not None and device not in DEVICES:
+        raise ModelError(f"device must be one of {DEVICES} or None, got {device!r}")
+    use_gpu = gpu if device is None else device == "cuda"
+    key = f"{spec}@{'cuda' if use_gpu else 'cpu'}"
     base: dict[str, Any] = {"lang": "en", "processors": ",".join(PROCESSORS),
-                            "download_method": None, "use_gpu": _use_gpu(),
+                            "download_method": None, "use_gpu": use_gpu,
                             "logging_level": "WARN",
                             "tokenize_postprocessor": postprocess}
     if spec == "bundled":
         paths = model_paths(bundled_dir())
     elif spec == "stanza":
-        return spec, {**base, "dir": str(_official_dir(stanza_resources_dir()))}
+        return key, {**base, "dir": str(_official_dir(stanza_resources_dir()))}
     else:
         folder = Path(spec).expanduser()
         if not folder.is_dir():
             raise ModelError(f"model folder {folder} does not exist. Pass 'bundled', 'stanza' "
                              "or a folder of stanza model files.")
         if (folder / "resources.json").is_file() and (folder / "en").is_dir():
-            return spec, {**base, "dir": str(_official_dir(folder))}
+            return key, {**base, "dir": str(_official_dir(folder))}
         paths = model_paths(folder)
     kwargs = dict(base)
     for proc, path in paths.items():
@@ -102,7 +116,7 @@ def pipeline_config(models: str | os.PathLike[str] = "bundled") -> tuple[str, di
     # stanza insists on a resources.json; the package ships an empty one, and with every
     # model path given explicitly nothing else is looked up
     kwargs.update(dir=str(bundled_dir()), allow_unknown_language=True)
-    return spec, kwargs
+    return key, kwargs
 
 
 def _use_gpu() -> bool:
@@ -122,9 +136,10 @@ def set_threads(n: int) -> None:
         torch.set_num_threads(n)
 
 
-def load_pipeline(models: str | os.PathLike[str] = "bundled") -> Any:
+def load_pipeline(models: str | os.PathLike[str] = "bundled", device: str | None = None
+                  ) -> Any:
     """A stanza Pipeline for the chosen models, loaded once per process and reused."""
-    key, kwargs = pipeline_config(models)
+    key, kwargs = pipeline_config(models, device)
     with _lock:
         cached = _cache.get((key, "pipeline"))
         if cached is None:
@@ -132,11 +147,12 @@ def load_pipeline(models: str | os.PathLike[str] = "bundled") -> Any:
         return cached
 
 
-def load_tokenizer(models: str | os.PathLike[str] = "bundled") -> Any:
+def load_tokenizer(models: str | os.PathLike[str] = "bundled", device: str | None = None
+                   ) -> Any:
     """The chosen models' stanza tokenize processor (with quoteattr's postprocessor), loaded
     once per process and reused. Its ``bulk_process`` marks multi-word tokens for a later
     mwt processor to expand (a Pipeline would expand them itself)."""
-    key, kwargs = pipeline_config(models)
+    key, kwargs = pipeline_config(models, device)
     with _lock:
         cached = _cache.get((key, "tokenize"))
         if cached is None:
