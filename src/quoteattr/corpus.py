@@ -238,8 +238,12 @@ def extract_corpus(items: Iterable[Article | tuple[str, str]], *, jobs: int = 1,
     Args:
         items: :class:`Article` values or ``(id, text)`` pairs, read lazily.
         jobs: worker processes (1: this process). Each loads the models once.
-        models, mode, strategy, html, device: the :class:`~quoteattr.Extractor`'s options.
+        models: the :class:`~quoteattr.Extractor`'s option of that name.
+        mode: the Extractor's option of that name.
+        strategy: the Extractor's option of that name.
+        html: the Extractor's option of that name.
         threads: model threads per worker; by default the free cores divided by ``jobs``.
+        device: the Extractor's option of that name.
         skip: ids to leave out (already in the output of an earlier run).
 
     Raises:
