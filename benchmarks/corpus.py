@@ -5,7 +5,8 @@ run killed part-way and resumed loses and repeats nothing.
     python benchmarks/corpus.py [--articles 100000] [--jobs 2] [--kill-at 0.5] [--full]
 
 The corpus is real articles (PolNeAR dev when ../shared/data is there, else the founding
-article) repeated with changed ids, written as JSON Lines. The run is fast mode unless
+article) repeated with changed ids, written as JSON Lines (``--lead N``: each article's first
+N paragraphs, for a shorter run). The run is fast mode unless
 ``--full``. While it runs, the resident memory of the command and its workers (summed, from
 /proc) is sampled; the script prints it at the start and the end of each run, kills the
 first run (SIGKILL) once ``--kill-at`` of the articles are written, resumes it, and checks
@@ -34,8 +35,10 @@ def source_texts() -> list[str]:
     return [(REPO / "fixtures" / "founding_article.txt").read_text(encoding="utf-8")]
 
 
-def write_corpus(path: Path, n: int) -> int:
+def write_corpus(path: Path, n: int, lead: int | None = None) -> int:
     texts = source_texts()
+    if lead is not None:  # each article's first paragraphs only (a shorter run)
+        texts = ["\n\n".join([p for p in t.split("\n") if p.strip()][:lead]) for t in texts]
     words = 0
     with open(path, "w", encoding="utf-8") as f:
         for k in range(n):
@@ -106,12 +109,14 @@ def main() -> int:
     p.add_argument("--kill-at", type=float, default=0.5)
     p.add_argument("--full", action="store_true", help="full mode (default: fast)")
     p.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
+    p.add_argument("--lead", type=int, default=None, metavar="N",
+                   help="keep each article's first N paragraphs (shorter articles)")
     args = p.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="quoteattr-corpus-"))
     work.mkdir(parents=True, exist_ok=True)
     corpus, out = work / "corpus.jsonl", work / "out.jsonl"
     out.unlink(missing_ok=True)
-    words = write_corpus(corpus, args.articles)
+    words = write_corpus(corpus, args.articles, args.lead)
     print(f"{args.articles} articles, {words} words, {corpus.stat().st_size / 2**20:.0f} MB "
           f"of JSON Lines; jobs {args.jobs}, {'full' if args.full else 'fast'} mode")
     cmd = [sys.executable, "-m", "quoteattr", "extract", str(corpus), "--jobs",

@@ -6,11 +6,14 @@
 Texts: every .txt under --texts (default: PolNeAR dev if ../shared/data is there, else the
 founding article repeated). Prints, for the same texts in the same run:
 
-* baseline: stanza pipeline alone (tokenize ... ner), words per second;
-* full: quoteattr.Extractor (parse + quote stages), words per second, and the ratio
-  full / baseline time (the cost of the quote stages on top of parsing);
-* fast: Extractor(mode="fast"), words per second and its speed-up over full;
-* peak resident memory of the process after each phase (resource.getrusage).
+* baseline: the stanza pipeline alone (tokenize ... ner, the same models) on each text;
+* full: quoteattr.Extractor.extract_many (parse + quote stages);
+* --jobs N: quoteattr.extract_corpus with N worker processes;
+* fast: Extractor(mode="fast");
+
+each in words per second and as a ratio to the baseline (above 1: faster), with the peak
+resident memory (this process's, or the largest worker's for --jobs), then the PolNeAR dev
+figures of full and fast mode side by side when the texts are PolNeAR dev.
 
 ``--compete`` adds full runs beside a CPU-bound process that keeps one core busy: with the
 default threads (the cores free when the Extractor starts) and with every core (what torch
@@ -24,12 +27,16 @@ ratio shows whether time stays linear in the document's length).
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from quoteattr.corpus import extract_corpus  # noqa: E402
 
 
 def peak_mb() -> float:
@@ -50,6 +57,7 @@ def main() -> int:
     p.add_argument("--texts", type=Path, default=None)
     p.add_argument("--repeat", type=int, default=1)
     p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--jobs", type=int, default=2, help="workers of the --jobs row (default 2)")
     p.add_argument("--fast-only", action="store_true")
     p.add_argument("--giant", type=float, default=None, metavar="MB",
                    help="also run one giant document of MB megabytes in fast mode")
@@ -58,51 +66,84 @@ def main() -> int:
     args = p.parse_args()
     texts = load_texts(args.texts)[: args.limit]
     words = sum(len(t.split()) for t in texts) * args.repeat
-    print(f"{len(texts)} texts x {args.repeat}, {words} whitespace words")
+    print(f"{len(texts)} texts x {args.repeat}, {words} whitespace words; "
+          f"{len(os.sched_getaffinity(0))} cores")
 
     from quoteattr import Extractor
 
-    rows = []
+    rows: list[tuple[str, float, float]] = []
+    results: dict[str, list] = {}
     if not args.fast_only:
         ex = Extractor(html="blank").load()
-        nlp = ex._pipeline()  # the same loaded stanza pipeline: the baseline
         import stanza
 
         from quoteattr.nlp.document import split_paragraphs
+        from quoteattr.nlp.models import build_pipeline, pipeline_config
+
+        # the baseline: the same models in a stanza pipeline with stanza's own settings (its
+        # seq2seq lemmatizer included), one text at a time
+        nlp = build_pipeline({**pipeline_config("bundled")[1], "lemma_dict_only": False})
 
         t = time.perf_counter()
         for _ in range(args.repeat):
             for text in texts:
                 nlp.bulk_process([stanza.Document([], text=p.text)
                                   for p in split_paragraphs(text)])
-        base = time.perf_counter() - t
-        rows.append(("baseline stanza parse", base, peak_mb()))
+        rows.append(("baseline stanza parse", time.perf_counter() - t, peak_mb()))
         t = time.perf_counter()
         for _ in range(args.repeat):
-            for _r in ex.extract_many(texts):
-                pass
-        full = time.perf_counter() - t
-        rows.append(("quoteattr full", full, peak_mb()))
+            results["full"] = list(ex.extract_many(texts))
+        rows.append(("quoteattr full", time.perf_counter() - t, peak_mb()))
+        t = time.perf_counter()
+        for _ in range(args.repeat):
+            jobs = list(extract_corpus(enumerate(texts), jobs=args.jobs, html="blank"))
+        rows.append((f"quoteattr --jobs {args.jobs}", time.perf_counter() - t,
+                     children_peak_mb()))
+        if any(r != q.to_dict() for r, q in zip(
+                ({k: v for k, v in j.items() if k not in ("id", "words")} for j in jobs),
+                results["full"])):
+            print("warning: --jobs results differ from the serial ones")
         if args.compete:
             rows.extend(competing(texts, args.repeat))
-    fx = Extractor(mode="fast")
+    fx = Extractor(mode="fast", html="blank")
     t = time.perf_counter()
     for _ in range(args.repeat):
-        for _r in fx.extract_many(texts):
-            pass
-    fast = time.perf_counter() - t
-    rows.append(("quoteattr fast", fast, peak_mb()))
+        results["fast"] = list(fx.extract_many(texts))
+    rows.append(("quoteattr fast", time.perf_counter() - t, peak_mb()))
 
     if args.giant:
         giant_rates(fx, args.giant)
-    print(f"{'phase':24} {'seconds':>8} {'words/s':>10} {'peak MB':>8}")
+    base = rows[0][1] if not args.fast_only else None
+    print(f"{'phase':24} {'seconds':>8} {'words/s':>10} {'x baseline':>10} {'peak MB':>8}")
     for name, sec, mb in rows:
-        print(f"{name:24} {sec:8.2f} {words / sec:10.0f} {mb:8.0f}")
-    if not args.fast_only:
-        print(f"full / baseline time ratio: {full / base:.3f}  "
-              f"(quote stages add {100 * (full - base) / base:.1f}% to parsing)")
-        print(f"fast speed-up over full: {full / fast:.1f}x")
+        ratio = f"{base / sec:10.2f}" if base else f"{'-':>10}"
+        print(f"{name:24} {sec:8.2f} {words / sec:10.0f} {ratio} {mb:8.0f}")
+    print("peak MB: this process's peak resident memory after the phase; for --jobs, the "
+          "largest worker's")
+    accuracy(texts, results)
     return 0
+
+
+def children_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def accuracy(texts: list[str], results: dict[str, list]) -> None:
+    """PolNeAR dev figures of each mode beside the other, when the texts are PolNeAR dev."""
+    gold_dir = REPO.parent / "shared" / "data" / "polnear" / "dev"
+    if not gold_dir.is_dir() or not results:
+        return
+    from quoteattr.evaluation import evaluate, read_corpus
+
+    docs = {d.text: d for d in read_corpus(gold_dir)}
+    if not all(t in docs for t in texts):
+        return
+    gold = [docs[t] for t in texts]
+    for mode, preds in results.items():
+        rep = evaluate(gold, {g.name: r for g, r in zip(gold, preds)})
+        m = rep.metrics["direct+mixed"]
+        print(f"PolNeAR dev, {mode}: direct+mixed F1 {m.overlap.f1:.3f}, end-to-end "
+              f"{m.end_to_end.f1:.3f}")
 
 
 def competing(texts: list[str], repeat: int) -> list[tuple[str, float, float]]:

@@ -45,7 +45,7 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 MAX_BYTES = 20_000_000
 #: articles sent to a worker at once (its models parse them as one batch)
-BATCH = 8
+BATCH = 32
 #: batches in flight per worker: enough to keep it busy, few enough for flat memory
 IN_FLIGHT = 3
 _GLOB_CHARS = frozenset("*?[")

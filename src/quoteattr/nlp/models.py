@@ -91,7 +91,12 @@ def pipeline_config(models: str | os.PathLike[str] = "bundled", device: str | No
     base: dict[str, Any] = {"lang": "en", "processors": ",".join(PROCESSORS),
                             "download_method": None, "use_gpu": use_gpu,
                             "logging_level": "WARN",
-                            "tokenize_postprocessor": postprocess}
+                            "tokenize_postprocessor": postprocess,
+                            # lemmas from the lemmatizer's dictionary (an unseen word is its own
+                            # lemma), not its seq2seq model: cues fall back to a verb-lemma
+                            # guess, and PolNeAR dev is unchanged (indirect F1 0.749 -> 0.753)
+                            # for a parse 12% faster
+                            "lemma_dict_only": True}
     if spec == "bundled":
         paths = model_paths(bundled_dir())
     elif spec == "stanza":
