@@ -96,7 +96,9 @@ def pipeline_config(models: str | os.PathLike[str] = "bundled", device: str | No
                             # lemma), not its seq2seq model: cues fall back to a verb-lemma
                             # guess, and PolNeAR dev is unchanged (indirect F1 0.749 -> 0.753)
                             # for a parse 12% faster
-                            "lemma_dict_only": True}
+                            "lemma_dict_only": True,
+                            # NER in batches of 256 sentences, not 32: a third less NER time
+                            "ner_batch_size": 256}
     if spec == "bundled":
         paths = model_paths(bundled_dir())
     elif spec == "stanza":
