@@ -451,3 +451,18 @@ def test_a_name_cut_at_its_hyphen_stays_whole_as_the_subject() -> None:
     assert q.speaker is not None and q.speaker.mention is not None
     assert (q.speaker.mention.text, q.speaker.name, q.speaker.role) == (
         "President Park Geun-hye", "Park Geun-hye", "President")
+
+
+def test_a_description_after_a_party_tag_is_the_named_persons() -> None:
+    text = ('"We will win," added Rep. Jim Clyburn (D-S.C.), the assistant leader of the '
+            'Democratic caucus.')
+    doc = from_regex(text)
+    got = [(i.name.text if i.name else None, i.role)
+           for i in roles.role_mentions(doc, 0, len(doc.words))]
+    # the description's holder is the name before the tag, without its title
+    assert got == [("Jim Clyburn", "Rep."), ("Jim Clyburn", "assistant leader")]
+    # a first name that is also a title stays in the name
+    doc = from_regex("Dean Baker, the co-director of the center, said so.")
+    holders = {i.role: i.name.text for i in roles.role_mentions(doc, 0, len(doc.words))
+               if i.name is not None}
+    assert holders["co-director"] == "Dean Baker"

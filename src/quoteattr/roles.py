@@ -874,13 +874,30 @@ def _apposition_before(doc: Document, us: Sequence[Unit], info: RoleInfo) -> Spa
         p -= 1
     if p < 2 or us[p - 1].text != ",":
         return None
-    a = p - 1
+    end = _before_party_tag(us, p - 1)  # "Rep. Jim Clyburn (D-S.C.), the assistant leader"
+    a = end
     while a > 0 and is_name_unit(us[a - 1]) and not us[a - 1].possessive:
         a -= 1
     if a > 0 and (doc.words[us[a - 1].first].upos == "ADP" or
                   us[a - 1].lower in lexicons.words("preposition")):
         return None  # "in Chelsea, the mayor": the name is no apposition of the role
-    run = _name_run(doc, us, a, p - 1) if a < p - 1 else None
-    if run is None or run[1] != p - 1:
+    j = title_at(us, a, end)
+    if a < j < end and (end - j >= 2 or us[j - 1].text.endswith(".")):
+        # "Rep. Jim Clyburn (D-S.C.), the assistant leader": the name after the title (but
+        # "Dean Baker, the co-director" is a name)
+        a = j
+    run = _name_run(doc, us, a, end) if a < end else None
+    if run is None or run[1] != end:
         return None
     return _span(doc, us, *run)
+
+
+def _before_party_tag(us: Sequence[Unit], k: int) -> int:
+    """Where a party tag in brackets ending right before unit ``k`` starts ("(D-S.C.)");
+    ``k`` when there is none."""
+    if k < 3 or us[k - 1].text != ")":
+        return k
+    start = next((j for j in range(k - 2, max(k - 7, -1), -1) if us[j].text == "("), None)
+    if start is None or not _PARTY_TAG.fullmatch("".join(u.text for u in us[start:k])):
+        return k
+    return start
