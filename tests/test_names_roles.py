@@ -466,3 +466,20 @@ def test_a_description_after_a_party_tag_is_the_named_persons() -> None:
     holders = {i.role: i.name.text for i in roles.role_mentions(doc, 0, len(doc.words))
                if i.name is not None}
     assert holders["co-director"] == "Dean Baker"
+
+
+def test_a_title_word_that_is_a_named_persons_surname_is_that_person() -> None:
+    # Larry King hosts a show. "Yes," King said.
+    first = ["Larry Larry PROPN 3 nsubj NER=B-PERSON", "King King PROPN 1 flat NER=E-PERSON",
+             "hosts host VERB 0 root", "a a DET 5 det", "show show NOUN 3 obj SpaceAfter=No",
+             ". . PUNCT 3 punct"]
+    said = ['" " PUNCT 2 punct SpaceAfter=No', "Yes yes INTJ 6 ccomp SpaceAfter=No",
+            ", , PUNCT 2 punct SpaceAfter=No", '" " PUNCT 2 punct', "King King PROPN 6 nsubj",
+            "said say VERB 0 root SpaceAfter=No", ". . PUNCT 6 punct"]
+    (q,) = run_stages(from_conllu(_two_sentences(first, said)), strategy="rules").quotes
+    assert q.speaker is not None and (q.speaker.name, q.speaker.role) == ("Larry King", None)
+    # without a Larry King in the article, "King" is no one's surname
+    other = ["Ana Ana PROPN 2 nsubj NER=S-PERSON", "left leave VERB 0 root SpaceAfter=No",
+             ". . PUNCT 2 punct"]
+    (q,) = run_stages(from_conllu(_two_sentences(other, said)), strategy="rules").quotes
+    assert q.speaker is not None and q.speaker.name != "Larry King"

@@ -149,15 +149,30 @@ def _extend_name(doc: Document, words: WordRange) -> WordRange:
             _cut_piece(doc, k)
 
     # a capitalised run (title and name: "Israel Prime Minister Benjamin Netanyahu") is one
-    # mention whatever the parser split it into
-    while last < s.last and cap(last) and cap(last - 1):
-        last += 1
+    # mention whatever the parser split it into; a title's "of" phrase goes on it
+    # ("Secretary of State John F. Kerry")
+    while last < s.last:
+        if cap(last) and cap(last - 1):
+            last += 1
+        elif _title_of(doc, last, s.last):
+            last += 2  # "of" and the capitalised word after it
+        else:
+            break
     # ... but not a capitalised function word opening the sentence or a clause ("Later",
     # "But Fiorina", "As Breitbart News", '"With Trump jumping ...')
     while first > s.first and cap(first - 1) and cap(first) and \
             doc.words[first - 1].upos not in ("ADV", "DET", "CCONJ", "SCONJ", "ADP", "PRON"):
         first -= 1
     return WordRange(first, last)
+
+
+def _title_of(doc: Document, k: int, end: int) -> bool:
+    """Whether word ``k`` is the "of" of a title before a capitalised word ("Secretary of
+    State")."""
+    return doc.words[k].text == "of" and k + 1 < end and \
+        doc.words[k + 1].text[:1].isupper() and \
+        doc.words[k - 1].text.lower() in lexicons.titles() and \
+        not doc.words[k - 1].ner.endswith("PERSON")  # "Peter T. King of New York"
 
 
 def _cut_person(doc: Document, k: int) -> bool:
@@ -496,6 +511,12 @@ class Mentions:
             return Mention(mid, words, full, n.type, False, n.name, n.info, n.id)
         span = doc.span_of(words.first, words.last)
         info = roles.analyse(doc, full.first, full.last)
+        w = doc.words[words.first]
+        if info.name is None and len(words) == 1 and info.role is not None and \
+                w.text[:1].isupper() and self.names.is_surname(w.text):
+            # "King said" where the article names Larry King: a surname, not the title
+            return Mention(mid, words, full, "PERSON", False,
+                           self.names.fullest((w.text,), w.start))
         name, typ = entities.resolve_name(doc, self.names, span, info)
         if typ == "OTHER":
             # "one of those advisers": a description of a person, whatever its head word
