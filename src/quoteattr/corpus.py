@@ -247,13 +247,14 @@ def extract_corpus(items: Iterable[Article | tuple[str, str]], *, jobs: int = 1,
         skip: ids to leave out (already in the output of an earlier run).
 
     Raises:
-        OptionError: ``jobs`` is not a whole number of at least 1.
+        OptionError: ``jobs`` or another option has a value the Extractor does not take.
         ModelError: the models cannot be loaded (before any record is yielded).
     """
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
         raise OptionError(f"jobs must be a whole number of at least 1, got {jobs!r}")
-    from .extractor import free_cores
+    from .extractor import check_options, free_cores
 
+    check_options(mode=mode, strategy=strategy, html=html, threads=threads, device=device)
     if threads is None and mode == "full":
         threads = max(1, free_cores() // jobs)
     options = Options(os.fspath(models), mode, strategy, html, threads, device)

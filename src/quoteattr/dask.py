@@ -34,8 +34,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .errors import OptionError
-from .extractor import MODES, STRATEGIES, Extractor
-from .textinput import HTML_MODES
+from .extractor import Extractor, check_options
 from .types import Result
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -117,15 +116,7 @@ def worker_extractor(models: str | os.PathLike[str] = "bundled", mode: str = "fu
 def _check_options(mode: str, strategy: str, html: str, threads: int | None) -> None:
     """Option errors on the client, at once, rather than in every task on the workers (the
     model folder is not checked here: it may exist only on the workers)."""
-    if mode not in MODES:
-        raise OptionError(f"mode must be one of {MODES}, got {mode!r}")
-    if strategy not in STRATEGIES:
-        raise OptionError(f"strategy must be one of {STRATEGIES}, got {strategy!r}")
-    if html not in HTML_MODES:
-        raise OptionError(f"html must be one of {HTML_MODES}, got {html!r}")
-    if threads is not None and (not isinstance(threads, int) or isinstance(threads, bool)
-                                or threads < 1):
-        raise OptionError(f"threads must be a whole number of at least 1, got {threads!r}")
+    check_options(mode=mode, strategy=strategy, html=html, threads=threads)
 
 
 def _results(texts: list[Any], options: dict[str, Any]) -> list[Result]:

@@ -25,8 +25,8 @@ from .resolvers.arbiter import STRATEGIES, Observer
 from .textinput import HTML_MODES, clean_text
 from .types import Result
 
-__all__ = ["MODES", "STRATEGIES", "Extractor", "attribute", "finish", "free_cores",
-           "run_stages"]
+__all__ = ["MODES", "STRATEGIES", "Extractor", "attribute", "check_options", "finish",
+           "free_cores", "run_stages"]
 
 MODES = ("full", "fast")
 #: texts :meth:`Extractor.extract_many` parses as one batch (their results come together)
@@ -75,12 +75,7 @@ class Extractor:
                  resolvers: Sequence[str | Resolver] | None = None, batch_size: int = 1024,
                  html: str = "auto", strategy: str = "rules+ranker",
                  threads: int | None = None, device: str | None = None) -> None:
-        if mode not in MODES:
-            raise OptionError(f"mode must be one of {MODES}, got {mode!r}")
-        if strategy not in STRATEGIES:
-            raise OptionError(f"strategy must be one of {STRATEGIES}, got {strategy!r}")
-        if html not in HTML_MODES:
-            raise OptionError(f"html must be one of {HTML_MODES}, got {html!r}")
+        check_options(mode=mode, strategy=strategy, html=html, threads=threads, device=device)
         if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
             raise OptionError(f"batch_size must be a whole number of at least 1, got "
                               f"{batch_size!r}")
@@ -92,12 +87,7 @@ class Extractor:
         self.strategy = strategy
         self.learned = learned.for_strategy(strategy)
         self._nlp: Any = None
-        if threads is not None and (not isinstance(threads, int) or isinstance(threads, bool)
-                                    or threads < 1):
-            raise OptionError(f"threads must be a whole number of at least 1, got {threads!r}")
         self.threads = threads if threads is not None else free_cores()
-        if device not in (None, "cpu", "cuda"):
-            raise OptionError(f"device must be 'cpu', 'cuda' or None, got {device!r}")
         self.device = device
         if mode == "full":
             from .nlp.models import pipeline_config
@@ -232,6 +222,27 @@ class Extractor:
         return [docview.from_stanza([m[0] for m in pieces], cleaned[ti],
                                     [m[1] for m in pieces], docview.split_paragraphs(cleaned[ti]))
                 for ti, pieces in enumerate(mine)]
+
+
+def check_options(*, mode: str = "full", strategy: str = "rules+ranker", html: str = "auto",
+                  threads: int | None = None, device: str | None = None) -> None:
+    """The one check of the :class:`Extractor`'s options, also for code that makes
+    Extractors later, elsewhere (worker processes, Dask workers).
+
+    Raises:
+        OptionError: an option has a value the Extractor does not take.
+    """
+    if mode not in MODES:
+        raise OptionError(f"mode must be one of {MODES}, got {mode!r}")
+    if strategy not in STRATEGIES:
+        raise OptionError(f"strategy must be one of {STRATEGIES}, got {strategy!r}")
+    if html not in HTML_MODES:
+        raise OptionError(f"html must be one of {HTML_MODES}, got {html!r}")
+    if threads is not None and (not isinstance(threads, int) or isinstance(threads, bool)
+                                or threads < 1):
+        raise OptionError(f"threads must be a whole number of at least 1, got {threads!r}")
+    if device not in (None, "cpu", "cuda"):
+        raise OptionError(f"device must be 'cpu', 'cuda' or None, got {device!r}")
 
 
 def _guarded(run: Callable[[], Result]) -> Result:

@@ -45,13 +45,13 @@ from stanza.pipeline.processor import (
 )
 
 from . import learned, naming
-from .errors import InputError, OptionError
-from .extractor import run_stages
+from .errors import InputError
+from .extractor import check_options, run_stages
 from .nlp import models as nlp_models
 from .nlp.document import from_stanza, split_paragraphs
 from .nlp.sentences import parse_pieces
 from .resolvers import Resolver, rules
-from .textinput import HTML_MODES, clean_text
+from .textinput import clean_text
 from .types import Result
 
 NAME = "quote"
@@ -76,9 +76,8 @@ def stanza_pipeline(models: str | os.PathLike[str] = "bundled", *,
         ModelError: the models cannot be found or loaded.
         OptionError: ``html`` or ``strategy`` is not one of the Extractor's.
     """
-    if html not in HTML_MODES:
-        raise OptionError(f"html must be one of {HTML_MODES}, got {html!r}")
-    learned.for_strategy(strategy)  # an unknown strategy or a missing weights file: now
+    check_options(strategy=strategy, html=html)
+    learned.for_strategy(strategy)  # a missing weights file: now, not on the first text
     _, config = nlp_models.pipeline_config(models)
     config.update(processors=",".join((*nlp_models.PROCESSORS, NAME)),
                   **{f"tokenize_with_{VARIANT}": True,
