@@ -483,3 +483,17 @@ def test_a_title_word_that_is_a_named_persons_surname_is_that_person() -> None:
              ". . PUNCT 2 punct"]
     (q,) = run_stages(from_conllu(_two_sentences(other, said)), strategy="rules").quotes
     assert q.speaker is not None and q.speaker.name != "Larry King"
+
+
+def test_a_titles_of_phrase_stays_in_the_mention() -> None:
+    # Secretary of State John F. Kerry said "no", the name read as the title's nmod
+    doc = from_conllu(conllu([
+        "Secretary secretary NOUN 7 nsubj", "of of ADP 3 case",
+        "State State PROPN 4 nmod:desc", "John John PROPN 1 nmod NER=B-PERSON",
+        "F. F. PROPN 4 flat NER=I-PERSON", "Kerry Kerry PROPN 4 flat NER=E-PERSON",
+        "said say VERB 0 root", '" " PUNCT 9 punct SpaceAfter=No',
+        "no no INTJ 7 ccomp SpaceAfter=No", '" " PUNCT 9 punct']))
+    (q,) = run_stages(doc, strategy="rules").quotes
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.speaker.mention.text, q.speaker.name, q.speaker.role) == (
+        "Secretary of State John F. Kerry", "John F. Kerry", "Secretary of State")

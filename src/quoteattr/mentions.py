@@ -223,6 +223,10 @@ def _np(doc: Document, head: int, with_appos: bool) -> WordRange:
                 pass  # a name the tagger read as a verb ("Chairman Will Rogers")
             elif rel == "case" and doc.words[j].deprel == "nmod:poss" and j != head:
                 pass  # the owner's "'s" ("Clinton's campaign")
+            elif base == "case" and head < c < j and doc.words[j].deprel.startswith("nmod") \
+                    and doc.words[c].text.lower() == "of" and \
+                    doc.words[head].text.lower() in lexicons.titles():
+                pass  # a title's "of" phrase ("Secretary of State John F. Kerry")
             elif (base == "nmod" and j == head and _partitive(doc, head, c)) or (
                     base == "case" and doc.words[j].head == head and _partitive(doc, head, j)):
                 pass  # "one of several coal industry veterans": the "of" phrase is the noun
