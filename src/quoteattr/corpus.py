@@ -64,13 +64,24 @@ class Article:
 
 # ------------------------------------------------------------------ reading
 
+def input_kind(path: str) -> str:
+    """What an input names: ``"folder"``, ``"jsonl"`` (a JSON Lines corpus), ``"glob"`` (a
+    pattern that is not itself a file) or ``"file"`` (``-`` included). The one place that
+    decides it, for reading and for the CLI's choice of a corpus run."""
+    if path == STDIN:
+        return "file"
+    if os.path.isdir(path):
+        return "folder"
+    if path.endswith(".jsonl") and os.path.isfile(path):
+        return "jsonl"
+    if not os.path.exists(path) and any(c in path for c in _GLOB_CHARS):
+        return "glob"
+    return "file"
+
+
 def is_corpus_input(path: str) -> bool:
     """Whether an input names many articles: a folder, a glob pattern or a JSON Lines file."""
-    if path == STDIN:
-        return False
-    if path.endswith(".jsonl") or os.path.isdir(path):
-        return True
-    return not os.path.exists(path) and any(c in path for c in _GLOB_CHARS)
+    return input_kind(path) != "file" or path.endswith(".jsonl")
 
 
 def articles(inputs: Sequence[str], encoding: str = "utf-8",
@@ -78,22 +89,22 @@ def articles(inputs: Sequence[str], encoding: str = "utf-8",
     """Every article the inputs name, lazily and in order (see the module docstring). An
     input that cannot be read is an :class:`Article` with its ``error`` set."""
     for path in inputs:
-        if path != STDIN and os.path.isdir(path):
-            files = sorted(str(p) for p in Path(path).rglob("*.txt") if p.is_file())
-            if not files:
-                yield Article(path, None, error=f"{path}: a folder without .txt files")
-            for f in files:
-                yield _file_article(f, encoding, max_bytes)
-        elif path.endswith(".jsonl") and os.path.isfile(path):
+        kind = input_kind(path)
+        if kind == "jsonl":
             yield from _jsonl_articles(path, encoding)
-        elif path != STDIN and not os.path.exists(path) and any(c in path for c in _GLOB_CHARS):
+            continue
+        if kind == "folder":
+            files = sorted(str(p) for p in Path(path).rglob("*.txt") if p.is_file())
+            missing = f"{path}: a folder without .txt files"
+        elif kind == "glob":
             files = sorted(f for f in glob.glob(path, recursive=True) if os.path.isfile(f))
-            if not files:
-                yield Article(path, None, error=f"{path}: no file matches this pattern")
-            for f in files:
-                yield _file_article(f, encoding, max_bytes)
+            missing = f"{path}: no file matches this pattern"
         else:
-            yield _file_article(path, encoding, max_bytes)
+            files, missing = [path], ""
+        if not files:
+            yield Article(path, None, error=missing)
+        for f in files:
+            yield _file_article(f, encoding, max_bytes)
 
 
 def _file_article(path: str, encoding: str, max_bytes: int) -> Article:
