@@ -123,7 +123,7 @@ def examples(doc: object, spans: list[tuple[int, int, int]]
         right = [(s, t) for s, t, e in spans if e == eid and t <= w.start]
         earlier = [q for q in ctx.quotes if q.start < w.start]
         rule = coref.rule_antecedent(doc, m, earlier, resolved, answers,  # type: ignore[arg-type]
-                                     WordRange(i, i + 1), genders)
+                                     WordRange(i, i + 1), genders, ctx.quoted)
         setting = antecedents.Setting(genders, coref.speakers_before(
             doc, earlier, answers, i), ctx.quoted,  # type: ignore[arg-type]
             None if rule is None else (rule[1], rule[0].name))

@@ -305,6 +305,20 @@ def test_malformed_conllu_names_the_line(conllu_text: str, line: int, what: str)
         Extractor(mode="fast").extract_conllu(conllu_text)
 
 
+def test_conllu_empty_nodes_are_read_past_and_a_bad_id_is_refused() -> None:
+    # an empty node before the first word (0.1), as in GUM and the enhanced UD treebanks
+    rows = ["0.1\tsaid\tsay\tVERB\t_\t_\t_\t_\t2:nsubj\t_",
+            "1\tShe\tshe\tPRON\t_\t_\t2\tnsubj\t_\t_",
+            "2\twon\twin\tVERB\t_\t_\t0\troot\t_\t_", "2.1\tx\tx\tX\t_\t_\t_\t_\t_\t_"]
+    from quoteattr.nlp.document import from_conllu
+
+    doc = from_conllu("\n".join(rows) + "\n\n")
+    assert [w.text for w in doc.words] == ["She", "won"]
+    for bad in ("00.1", "1.0", "0"):
+        with pytest.raises(ConllUError, match=f"the ID '{bad}'"):
+            Extractor(mode="fast").extract_conllu("\n".join([bad + rows[1][1:], *rows[1:3]]))
+
+
 def test_models_load_on_the_first_parse_only() -> None:
     ex = Extractor()  # full mode: nothing loaded yet
     assert ex._nlp is None

@@ -497,3 +497,15 @@ def test_a_titles_of_phrase_stays_in_the_mention() -> None:
     assert q.speaker is not None and q.speaker.mention is not None
     assert (q.speaker.mention.text, q.speaker.name, q.speaker.role) == (
         "Secretary of State John F. Kerry", "John F. Kerry", "Secretary of State")
+
+
+def test_a_description_without_an_article_before_a_name_is_the_role() -> None:
+    for mention, name, role in (("9/11 widow Terry Strada", "Terry Strada", "9/11 widow"),
+                                ("retired coal miner Joe Black", "Joe Black",
+                                 "retired coal miner"),
+                                ("his daughter Ivanka Trump", "Ivanka Trump", "daughter")):
+        info = roles.analyse_text(mention)
+        assert (info.name.text if info.name else None, info.role) == (name, role), mention
+    # words that are not a person's description give no role, and no name is made up
+    info = roles.analyse_text("a visit by Joe Black")
+    assert (info.name, info.role) == (None, None)

@@ -12,7 +12,11 @@ its name against the document's name index). The others:
   the clause that governs its clause, when they agree ("Ban Ki-moon condemned what he called
   ..."); else the nearest earlier quote's speaker of a compatible type within a few
   paragraphs, or the nearest earlier named person when one was named after that quote and is
-  not only an object. Gender agrees: "he" skips a person the article calls Mrs. or Ms. or
+  what its sentence is about: not an object, an oblique or a modifier of another noun ("the
+  Hillary Clinton campaign"; a conjunct counts as the first of its coordination), unless the
+  article introduces that person there with a role ("... angered Henry Crespo, president of
+  the caucus."). A person named inside a quotation is the speaker's words, never the
+  antecedent. Gender agrees: "he" skips a person the article calls Mrs. or Ms. or
   whose first name is a woman's, "she" likewise. With a tree and the learned antecedent
   ranker (:mod:`quoteattr.antecedents`, trained on GUM, the rules' answer among its
   features), a third-person pronoun's antecedent is the ranker's best candidate when it is
@@ -23,6 +27,8 @@ its name against the document's name index). The others:
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections.abc import Mapping, Sequence
 
 import attrs
@@ -30,7 +36,7 @@ import attrs
 from . import entities, layout, lexicons, roles
 from .antecedents import Antecedents, Setting, third_person
 from .mentions import Mentions, enclosing_subject, is_pronoun, pronouns, speaker_type
-from .nlp.document import Document
+from .nlp.document import Document, NamedEntity
 from .roles import RoleInfo
 from .types import Span
 from .values import Choice, QuoteCandidate, QuoteId, WordRange
@@ -99,7 +105,8 @@ def resolve(doc: Document, mentions: Mentions, quotes: Sequence[QuoteCandidate],
             out[q.id] = Referent(writer, "PERSON", pronoun=True)
         elif m.pronoun:
             earlier = quotes[max(0, k - EARLIER_QUOTES):k]
-            rule = rule_antecedent(doc, mentions, earlier, out, answers, m.words, genders)
+            rule = rule_antecedent(doc, mentions, earlier, out, answers, m.words, genders,
+                                   quoted)
             ante = rule[0] if rule is not None else None
             if learned is not None and doc.parsed and third_person(doc.words[m.head].text):
                 setting = Setting(genders, speakers_before(doc, earlier, answers, m.head),
@@ -260,10 +267,11 @@ def _named(doc: Document, mentions: Mentions, first: int, last: int, full: WordR
 
 def rule_antecedent(doc: Document, mentions: Mentions, earlier: Sequence[QuoteCandidate],
                     resolved: Mapping[QuoteId, Referent], answers: Mapping[QuoteId, Choice],
-                    pronoun: WordRange, genders: Mapping[str, str]
-                    ) -> tuple[Referent, int] | None:
+                    pronoun: WordRange, genders: Mapping[str, str],
+                    quoted: Sequence[WordRange] = ()) -> tuple[Referent, int] | None:
     """The rules' antecedent of a pronoun (module docstring), and the head word of the
-    mention it was read from."""
+    mention it was read from. A person named inside a quotation (``quoted``, sorted) is no
+    antecedent: the words are the speaker's ('"Obama had will.i.am," he said')."""
     gender, number = pronouns().get(doc.words[pronoun.first].text.lower(), ("x", "sg"))
     want_person = gender in ("m", "f") or (gender == "x" and number == "sg")
     bound = governing_subject(mentions, pronoun.first)
@@ -297,6 +305,8 @@ def rule_antecedent(doc: Document, mentions: Mentions, earlier: Sequence[QuoteCa
             break
         if (e.type == "PERSON") != want_person or e.type == "OTHER":
             continue
+        if _inside(quoted, e.first, e.last):
+            continue
         # the full name the mention stands for must agree ("a Romney caricature. She")
         span = Span(e.text, e.start, e.end)
         info = roles.analyse(doc, e.first, e.last)
@@ -314,7 +324,8 @@ def rule_antecedent(doc: Document, mentions: Mentions, earlier: Sequence[QuoteCa
     # an object ("Obama said after meeting with Putin. He ...")
     if best_quote is not None and best_entity is not None and (
             best_entity.start < best_quote_pos or
-            _is_object(doc, best_entity.first, best_entity.last)):
+            (_is_object(doc, best_entity.first, best_entity.last) and
+             not _introduced(doc, best_entity))):
         return best_quote, best_quote_head
     if best_entity is not None and entity_resolved is not None:
         return entity_resolved, best_entity.last - 1
@@ -322,16 +333,65 @@ def rule_antecedent(doc: Document, mentions: Mentions, earlier: Sequence[QuoteCa
 
 
 def _is_object(doc: Document, first: int, last: int) -> bool:
-    """Whether the words first..last (end exclusive) hang in the tree as an object or an
-    oblique ("after meeting with Vladimir Putin"): a less likely antecedent of a later
-    subject pronoun than the subject the sentence is about."""
+    """Whether the words first..last (end exclusive) hang in the tree as an object, an
+    oblique ("after meeting with Vladimir Putin") or a modifier of another noun ("the Hillary
+    Clinton campaign"): a less likely antecedent of a later subject pronoun than the subject
+    the sentence is about."""
     if not doc.parsed:
         return False
-    for i in range(first, last):
-        w = doc.words[i]
-        if not first <= w.head < last:
-            return w.deprel.split(":")[0] in ("obl", "nmod", "obj", "iobj")
-    return False
+    return any(not first <= doc.words[i].head < last and _relation(doc, i) in _NOT_THE_TOPIC
+               for i in range(first, last))
+
+
+def _relation(doc: Document, i: int) -> str:
+    """How word ``i`` hangs in the tree; a conjunct hangs as the first of its coordination
+    ("loyalists to Joe Biden and Bernie Sanders": Sanders, like Biden, is a noun's
+    modifier)."""
+    while doc.words[i].deprel.split(":")[0] == "conj" and doc.words[i].head >= 0:
+        i = doc.words[i].head
+    return doc.words[i].deprel.split(":")[0]
+
+
+#: how a name hangs in the tree when it is not what its sentence is about
+_NOT_THE_TOPIC = frozenset({"obl", "nmod", "obj", "iobj", "compound", "amod"})
+
+
+def _inside(ranges: Sequence[WordRange], first: int, last: int) -> bool:
+    """Whether words first..last (end exclusive) lie inside the ``ranges`` (quotations, which
+    may nest)."""
+    starts, ends = _union(tuple(ranges))
+    k = bisect.bisect_right(starts, first) - 1
+    return k >= 0 and last <= ends[k]
+
+
+@functools.lru_cache(maxsize=8)
+def _union(ranges: tuple[WordRange, ...]) -> tuple[list[int], list[int]]:
+    """The ranges merged where they overlap: the starts and ends of disjoint ranges, sorted."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for r in sorted(ranges):
+        if ends and r.first < ends[-1]:
+            ends[-1] = max(ends[-1], r.last)
+        else:
+            starts.append(r.first)
+            ends.append(r.last)
+    return starts, ends
+
+
+def _introduced(doc: Document, e: NamedEntity) -> bool:
+    """Whether a person is introduced here: named for the first time in the article, with a
+    role in apposition ("... concerns Henry Crespo, president of the Florida Democratic Black
+    Caucus."). News introduces the next speaker so, as an object too, and the pronoun of the
+    quote that follows refers to them."""
+    surname = e.text.split()[-1].lower()
+    if any(o.type == "PERSON" and o.start < e.start and surname in o.text.lower().split()
+           for o in doc.entities[:doc.entities_before(e.start)]):
+        return False
+    sentence = doc.sentence_of(e.first)
+    return any(info.role is not None and info.name is not None and
+               info.name.start >= e.start and info.name.end <= e.end and
+               info.role_span is not None and info.role_span.start > e.end
+               for info in roles.role_mentions(doc, sentence.first, sentence.last))
 
 
 def _mentions_name(text: str, name: str | None) -> bool:

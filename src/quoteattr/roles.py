@@ -471,6 +471,10 @@ def analyse(doc: Document, first: int, last: int) -> RoleInfo:
             if name is not None:
                 info = attrs.evolve(info, name=name)
                 break
+            described = _description_before_name(doc, us, lo, hi)
+            if described is not None:
+                return described if info.role is None else attrs.evolve(
+                    info, name=described.name)
     if info.role is None and info.name is not None:
         # "Nick Witney, a fellow at ...", "Mr. McGinley, the law professor": a description
         # in apposition to the name is the role, title or not
@@ -479,6 +483,45 @@ def analyse(doc: Document, first: int, last: int) -> RoleInfo:
             if described is not None:
                 return attrs.evolve(described, name=info.name)
     return info
+
+
+def _description_before_name(doc: Document, us: Sequence[Unit], lo: int, hi: int
+                             ) -> RoleInfo | None:
+    """A name after a description without an article: "9/11 widow Terry Strada", "retired
+    coal miner Joe Black". The name starts at a capital and runs to the end of the part; the
+    words before it (after an article or a possessive) are lower case or figures ("9/11" is
+    three units without a tree) and end in a noun for a person, which makes them the role."""
+    start = lo + 1 if us[lo].lower in _DETERMINERS else lo
+    if us[start].start > 0 and doc.text[us[start].start - 1] in "-‐–":
+        return None  # the mention was cut inside a word ("front-" | "runner Hillary Clinton")
+    for k in range(start + 1, min(hi - 1, start + 6) + 1):
+        if us[k - 1].capitalised or us[k - 1].possessive or us[k - 1].text in _CLAUSE_MARKS:
+            return None
+        run = _name_run(doc, us, k, hi)
+        if run is None or run != (k, hi):
+            continue
+        if not _describes_a_person(us[k - 1]):
+            return None
+        role = doc.text[us[start].start:us[k - 1].end]
+        return RoleInfo(name=_span(doc, us, k, hi), role=role,
+                        role_span=_span(doc, us, start, k), title=role)
+    return None
+
+
+def _describes_a_person(u: Unit) -> bool:
+    """Whether a unit is a noun for a person by itself: a one-word title ("senator"), a
+    listed person noun ("widow") or an occupation ("developer"); not a word of a longer title
+    ("state", "national"). No tagger is asked: the bundled one calls "widow" an adjective."""
+    word = u.lower
+    if not word.isalpha():
+        return False
+    one_word_title = (word,) in _title_tuples()[0] or (word.rstrip("s"),) in _title_tuples()[0]
+    return one_word_title or word in lexicons.words("person_noun") or (
+        bool(_OCCUPATION.fullmatch(word)) and word not in lexicons.words("not_person_noun"))
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your"})
+_CLAUSE_MARKS = frozenset(",;:()[]\"“”‘’'")
 
 
 def _one_of(info: RoleInfo) -> RoleInfo:

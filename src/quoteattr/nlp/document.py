@@ -369,7 +369,8 @@ def from_stanza(docs: Iterable[Any], text: str, offsets: Iterable[int] | None = 
 
 # --------------------------------------------------------------------- from CoNLL-U
 
-_CONLLU_ID = regex.compile(r"[1-9]\d*(?:-[1-9]\d*|\.[1-9]\d*)?")
+# a word (3), a multi-word token (3-4) or an empty node (3.1, or 0.1 before the first word)
+_CONLLU_ID = regex.compile(r"[1-9]\d*(?:-[1-9]\d*)?|(?:0|[1-9]\d*)\.[1-9]\d*")
 
 
 def check_conllu(conllu_text: str) -> None:
