@@ -509,3 +509,18 @@ def test_a_description_without_an_article_before_a_name_is_the_role() -> None:
     # words that are not a person's description give no role, and no name is made up
     info = roles.analyse_text("a visit by Joe Black")
     assert (info.name, info.role) == (None, None)
+
+
+def test_a_persons_campaign_before_the_title_is_the_affiliation() -> None:
+    info = roles.analyse_text("Clinton campaign spokesman Brian Fallon")
+    assert (info.name.text, info.stated_role, info.stated_affiliation) == (
+        "Brian Fallon", "spokesman", "Clinton campaign")
+    info = roles.analyse_text("Trump campaign manager Corey Lewandowski")
+    assert (info.stated_role, info.stated_affiliation) == ("manager", "Trump campaign")
+    info = roles.analyse_text("But Trump campaign chairman Paul Manafort")
+    assert info.stated_affiliation == "Trump campaign"
+    # without an owner the title stays whole; a party is no owner
+    assert roles.analyse_text("campaign spokesman Brian Fallon").stated_role == \
+        "campaign spokesman"
+    info = roles.analyse_text("Republican campaign spokesman Brian Fallon")
+    assert info.stated_role != "spokesman" or info.stated_affiliation != "Republican campaign"

@@ -627,14 +627,21 @@ def read_role(doc: Document, us: Sequence[Unit], title: UnitRange, lo: int,
     """The role around the title units [i, j) of the part units[lo:hi], with its
     modifier, affiliation and the name after it."""
     i, j = title
-    left = _extend_left(doc, us, i, lo)
+    group = _owned_group(doc, us, i, j, lo)
+    if group is not None:
+        # "Clinton campaign spokesman": the spokesman of the Clinton campaign
+        left, i = _Left(i + 1, None, None, None), i + 1
+    else:
+        left = _extend_left(doc, us, i, lo)
     aff, aff_span = left.affiliation, left.affiliation_span
     after = j
     if aff is None:
         aff, aff_span, after = _affiliation_after(doc, us, j, hi)
     org_end = _organisation_prefix(us, left.start, i)
     organisation = None
-    if org_end > left.start:
+    if group is not None:
+        organisation = group
+    elif org_end > left.start:
         organisation = _organisation_name(us, left.start, org_end)
     else:
         org, after = _organisation_after(doc, us, after, hi)
@@ -655,6 +662,28 @@ def read_role(doc: Document, us: Sequence[Unit], title: UnitRange, lo: int,
         title=doc.text[us[org_end].start:us[j - 1].end],
         organisation=organisation,
     )
+
+
+def _owned_group(doc: Document, us: Sequence[Unit], i: int, j: int, lo: int) -> str | None:
+    """The group a title names before its post when a person's name owns it: "Clinton
+    campaign spokesman" -> "Clinton campaign" (the title is then "spokesman"); None
+    otherwise ("campaign spokesman Brian Fallon" keeps its title)."""
+    if j - i < 2 or us[i].lower not in lexicons.words("owned_group") or i - 1 < lo:
+        return None
+    b = i
+    a = b
+    while a - 1 >= lo and us[a - 1].capitalised and not us[a - 1].possessive and \
+            is_name_unit(us[a - 1]):
+        a -= 1
+    while a < b and (us[a].lower in lexicons.non_names() or
+                     us[a].lower in lexicons.words("determiner")):
+        a += 1  # "But Trump campaign chairman ...": no word of the owner's name
+    owner = doc.text[us[a].start:us[b - 1].end] if a < b else ""
+    if not owner or party_of(owner) is not None or affiliation_of(owner) is not None or (
+            not any(_is_person(doc, u) for u in us[a:b]) and
+            not all(_unknown_capitalised(u) for u in us[a:b])):
+        return None  # no owner, or a party's or a country's campaign
+    return doc.text[us[a].start:us[i].end]
 
 
 _PARTY_TAG = regex.compile(r"\((?:D|R|I|Ind)\.?[-–]([^()]{2,15})\)")
