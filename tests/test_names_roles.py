@@ -524,3 +524,21 @@ def test_a_persons_campaign_before_the_title_is_the_affiliation() -> None:
         "campaign spokesman"
     info = roles.analyse_text("Republican campaign spokesman Brian Fallon")
     assert info.stated_role != "spokesman" or info.stated_affiliation != "Republican campaign"
+
+
+def test_a_title_the_tagger_took_into_a_name_is_the_role() -> None:
+    # the NER tags "Charlotte Mayor" and "Jennifer Roberts" as two people, or all four words
+    # as one; a surname that is a title word ("Julie Bishop") stays a name
+    for ner in (["B-PERSON", "E-PERSON", "B-PERSON", "E-PERSON"],
+                ["B-PERSON", "I-PERSON", "I-PERSON", "E-PERSON"]):
+        words = ["Charlotte", "Mayor", "Jennifer", "Roberts"]
+        doc = from_conllu(conllu(
+            [f"{w} {w} PROPN {1 if k else 5} {'flat' if k else 'nsubj'} NER={tag}"
+             for k, (w, tag) in enumerate(zip(words, ner))] +
+            ["said say VERB 0 root SpaceAfter=No", ". . PUNCT 5 punct"]))
+        (info,) = roles.titled_names(doc, 0, len(doc.words))
+        assert (info.name.text, info.stated_role) == ("Jennifer Roberts", "Mayor")
+    doc = from_conllu(conllu(["Julie Julie PROPN 3 nsubj NER=B-PERSON",
+                              "Bishop Bishop PROPN 1 flat NER=E-PERSON",
+                              "said say VERB 0 root SpaceAfter=No", ". . PUNCT 3 punct"]))
+    assert roles.titled_names(doc, 0, len(doc.words)) == []

@@ -355,11 +355,23 @@ def _plausible_title(doc: Document, us: Sequence[Unit], i: int, j: int, lo: int,
     if not u.capitalised:
         return True
     ent = doc.entity_at(u.first)
-    if ent is not None and ent.type == "PERSON" and ent.first < u.first:
+    if ent is not None and ent.type == "PERSON" and ent.first < u.first and \
+            not _title_before_name(us, j, hi):
         return False
     if i - 1 < lo or not _unknown_capitalised(us[i - 1]):
         return True
     return j < hi and is_name_unit(us[j])
+
+
+def _title_before_name(us: Sequence[Unit], j: int, hi: int) -> bool:
+    """Whether the tagger took a title into a person's name: a first and a last name follow
+    the title ("Charlotte Mayor Jennifer Roberts", tagged as one person or as "Charlotte
+    Mayor" and "Jennifer Roberts"), where a surname that is a title word ends the name
+    ("Julie Bishop said")."""
+    k = j
+    while k < hi and is_name_unit(us[k]) and us[k].lower not in _title_words():
+        k += 1
+    return k - j >= 2
 
 
 def _unknown_capitalised(u: Unit) -> bool:
