@@ -542,3 +542,13 @@ def test_a_title_the_tagger_took_into_a_name_is_the_role() -> None:
                               "Bishop Bishop PROPN 1 flat NER=E-PERSON",
                               "said say VERB 0 root SpaceAfter=No", ". . PUNCT 3 punct"]))
     assert roles.titled_names(doc, 0, len(doc.words)) == []
+
+
+def test_titles_joined_by_and_are_one_role() -> None:
+    info = roles.analyse_text("Paul Rieckhoff, founder and CEO of the Acme Group")
+    assert (info.name.text, info.stated_role, info.stated_affiliation) == (
+        "Paul Rieckhoff", "founder and CEO", "Acme Group")
+    # and over a sentence, where the entity's roles are read
+    doc = from_regex("He spoke, says Paul Rieckhoff, founder and CEO of the Acme Group.")
+    (info,) = roles.titled_names(doc, 0, len(doc.words))
+    assert (info.name.text, info.stated_role) == ("Paul Rieckhoff", "founder and CEO")

@@ -346,6 +346,17 @@ def _titles_in(doc: Document, us: Sequence[Unit], lo: int, hi: int) -> list[Unit
     return out
 
 
+def _coordinated(us: Sequence[Unit], titles: list[UnitRange]) -> list[UnitRange]:
+    """Titles joined by "and" as one role: "founder and CEO of ..."."""
+    out: list[UnitRange] = []
+    for t in titles:
+        if out and out[-1][1] + 1 == t[0] and us[t[0] - 1].lower == "and":
+            out[-1] = (out[-1][0], t[1])
+        else:
+            out.append(t)
+    return out
+
+
 def _plausible_title(doc: Document, us: Sequence[Unit], i: int, j: int, lo: int,
                      hi: int) -> bool:
     """False when a capitalised title word is more likely a surname ("Julie Bishop")."""
@@ -474,7 +485,7 @@ def analyse(doc: Document, first: int, last: int) -> RoleInfo:
         if not titles:
             plain.append((lo, hi))
         elif info.role is None:
-            info = read_role(doc, us, titles[-1], lo, hi)
+            info = read_role(doc, us, _coordinated(us, titles)[-1], lo, hi)
             if hi - lo > 2 and us[lo].lower == "one" and us[lo + 1].lower == "of":
                 info = _one_of(info)  # "one of the bill's chief negotiators"
     if info.name is None:
@@ -903,7 +914,7 @@ def role_mentions(doc: Document, first: int, last: int) -> list[RoleInfo]:
     secretary"). Titles without a name are descriptions ("the US defence secretary")."""
     us = units(doc, first, last)
     out = []
-    for title in _titles_in(doc, us, 0, len(us)):
+    for title in _coordinated(us, _titles_in(doc, us, 0, len(us))):
         info = read_role(doc, us, title, 0, len(us))
         if info.name is None:
             info = attrs.evolve(info, name=_apposition_after(doc, us, title[1]))
