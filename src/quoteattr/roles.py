@@ -514,7 +514,7 @@ def _description_before_name(doc: Document, us: Sequence[Unit], lo: int, hi: int
     coal miner Joe Black". The name starts at a capital and runs to the end of the part; the
     words before it (after an article or a possessive) are lower case or figures ("9/11" is
     three units without a tree) and end in a noun for a person, which makes them the role."""
-    start = lo + 1 if us[lo].lower in _DETERMINERS else lo
+    start = lo + 1 if us[lo].lower in lexicons.words("determiner") else lo
     if us[start].start > 0 and doc.text[us[start].start - 1] in "-‐–":
         return None  # the mention was cut inside a word ("front-" | "runner Hillary Clinton")
     for k in range(start + 1, min(hi - 1, start + 6) + 1):
@@ -539,11 +539,9 @@ def _describes_a_person(u: Unit) -> bool:
     if not word.isalpha():
         return False
     one_word_title = (word,) in _title_tuples()[0] or (word.rstrip("s"),) in _title_tuples()[0]
-    return one_word_title or word in lexicons.words("person_noun") or (
-        bool(_OCCUPATION.fullmatch(word)) and word not in lexicons.words("not_person_noun"))
+    return one_word_title or _listed_or_occupation(word)
 
 
-_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your"})
 _CLAUSE_MARKS = frozenset(",;:()[]\"“”‘’'")
 
 
@@ -609,8 +607,13 @@ def _person_noun(word: str) -> bool:
     """Whether a noun names a person by what they do or are: a title word, an occupation's
     ending ("developer", "physicist", "historian"), or a listed person noun ("widow")."""
     return word in _title_words() or word.rstrip("s") in _title_words() or \
-        word in lexicons.words("person_noun") or (
-            bool(_OCCUPATION.fullmatch(word)) and word not in lexicons.words("not_person_noun"))
+        _listed_or_occupation(word)
+
+
+def _listed_or_occupation(word: str) -> bool:
+    """A listed person noun ("widow") or a word with an occupation's ending ("developer")."""
+    return word in lexicons.words("person_noun") or (
+        bool(_OCCUPATION.fullmatch(word)) and word not in lexicons.words("not_person_noun"))
 
 
 def _parts(us: Sequence[Unit]) -> list[UnitRange]:
