@@ -142,6 +142,33 @@ def test_sentences_never_end_on_a_title_or_an_initial() -> None:
         [("Mr.", False), ("Smith's", True)]]
 
 
+
+def test_a_sentence_that_ends_on_a_word_goes_on_into_the_next_in_its_line() -> None:
+    from quoteattr.nlp.sentences import join_unended_sentences, postprocess, reading
+
+    split = [["Prime", "Minister", "Theresa"], ["May", "said", "so", "."], ["It", "rained"],
+             ["―", "Ana", "Ruiz"], ["New", "line", "here", "."]]
+    joined = [["Prime", "Minister", "Theresa", "May", "said", "so", "."], ["It", "rained"],
+              ["―", "Ana", "Ruiz"], ["New", "line", "here", "."]]
+    # a break after a word is the tokenizer's mistake inside a line, never across lines (a
+    # headline or a sign-off ends without a full stop)
+    assert join_unended_sentences(split, [" ", " ", "\n\n", "\n\n"]) == joined
+    with reading(["Prime Minister Theresa May said so. It rained", "― Ana Ruiz",
+                  "New line here."]):
+        assert postprocess(split) == joined
+    # without the text read, the postprocessor cannot see the lines and joins nothing
+    assert postprocess(split) == split
+
+
+def test_a_name_the_tokenizer_cut_with_a_sentence_end_is_read_whole(extractor) -> None:
+    text = ('"We will never accept it," he said.\n\nJean-Marc Ayrault, the foreign minister '
+            'of France, said the test "cannot be left without a response."')
+    doc = extractor.parse(text)
+    name = doc.word_at(text.index("Ayrault"))
+    assert doc.words[name].sent == doc.words[doc.word_at(text.index("Jean"))].sent
+    quote = next(q for q in extractor.extract(text).quotes if q.text.startswith("cannot"))
+    assert (quote.speaker.name, quote.speaker.role) == ("Jean-Marc Ayrault", "foreign minister")
+
 def test_a_name_the_tagger_cut_in_two_is_one_person() -> None:
     import attrs
 

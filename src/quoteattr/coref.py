@@ -285,6 +285,7 @@ def rule_antecedent(doc: Document, mentions: Mentions, earlier: Sequence[QuoteCa
     # the nearest earlier quote's speaker, and the nearest earlier named person in the text
     best_quote: Referent | None = None
     best_quote_pos = best_quote_head = -1
+    best_quote_words = WordRange(0, 0)
     for q in reversed(earlier):
         if doc.paragraph_index(q.start) < para - PARAGRAPH_WINDOW:
             break
@@ -293,7 +294,7 @@ def rule_antecedent(doc: Document, mentions: Mentions, earlier: Sequence[QuoteCa
             continue
         if (r.type == "PERSON") == want_person and not _disagrees(r.name, gender, genders):
             choice = answers.get(q.id)
-            best_quote, best_quote_pos = r, q.start
+            best_quote, best_quote_pos, best_quote_words = r, q.start, q.words
             best_quote_head = int(choice.mention) if choice is not None else -1
             break
     best_entity = None
@@ -324,6 +325,8 @@ def rule_antecedent(doc: Document, mentions: Mentions, earlier: Sequence[QuoteCa
     # an object ("Obama said after meeting with Putin. He ...")
     if best_quote is not None and best_entity is not None and (
             best_entity.start < best_quote_pos or
+            # named in that quote's own words ("McLenney said Clinton doesn't show ...")
+            best_quote_words.first <= best_entity.first < best_quote_words.last or
             (_is_object(doc, best_entity.first, best_entity.last) and
              not _introduced(doc, best_entity))):
         return best_quote, best_quote_head
@@ -346,8 +349,9 @@ def _is_object(doc: Document, first: int, last: int) -> bool:
 def _relation(doc: Document, i: int) -> str:
     """How word ``i`` hangs in the tree; a conjunct hangs as the first of its coordination
     ("loyalists to Joe Biden and Bernie Sanders": Sanders, like Biden, is a noun's
-    modifier)."""
-    while doc.words[i].deprel.split(":")[0] == "conj" and doc.words[i].head >= 0:
+    modifier), an apposition as the noun it renames ("without mentioning the author of that
+    boast, Muhammad Ali": an object)."""
+    while doc.words[i].deprel.split(":")[0] in ("conj", "appos") and doc.words[i].head >= 0:
         i = doc.words[i].head
     return doc.words[i].deprel.split(":")[0]
 

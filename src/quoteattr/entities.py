@@ -109,8 +109,11 @@ class NameIndex:
 
     def __init__(self, occurrences: list[NameOccurrence],
                  descriptions: list[RoleInfo],
-                 organisations: Sequence[OrgName] = ()) -> None:
+                 organisations: Sequence[OrgName] = (),
+                 paragraphs: Sequence[int] = ()) -> None:
         self.occurrences = sorted(occurrences, key=lambda o: (o.span.start, -len(o.span)))
+        # where the paragraphs start: how near a name was used (:meth:`fullest`)
+        self.paragraphs = tuple(paragraphs)
         # the organisations the article names, in text order
         self.organisations = tuple(sorted(organisations, key=lambda o: o.start))
         # surname -> distinct full-name forms -> the positions where each is used, in order
@@ -140,7 +143,8 @@ class NameIndex:
     def build(cls, doc: Document) -> NameIndex:
         """The name index of ``doc``."""
         occurrences, descriptions = _collect(doc)
-        return cls(occurrences, descriptions, _organisations(doc))
+        return cls(occurrences, descriptions, _organisations(doc),
+                   [p.start for p in doc.paragraphs])
 
     def fullest_organisation(self, tokens: Sequence[str]) -> str | None:
         """The fullest name the article gives the organisation ``tokens`` names: the
@@ -209,6 +213,8 @@ class NameIndex:
             return ""
         if len(tokens) == 1 and _surname(tokens) not in self.full:
             tokens = self._given_name(tokens[0])
+            if len(tokens) == 1:
+                tokens = self._misspelt_surname(tokens[0])
         forms = self.full.get(_surname(tokens), {})
         cands = [(form, starts) for form, starts in forms.items() if _compatible(tokens, form)]
         if gender in ("m", "f"):
@@ -223,13 +229,27 @@ class NameIndex:
             return starts[k - 1] if k else -1
 
         used_before = [(last_before(st), form) for form, st in cands if last_before(st) >= 0]
+        first = min(cands, key=lambda c: c[1][0])[0]
         if used_before:
-            anchor = max(used_before)[1]
+            at, anchor = max(used_before)
+            if not self._near(at, pos):
+                # a surname two people share is the one the article introduced first
+                # ("Hillary Clinton ... former President Bill Clinton ... Clinton wrote"),
+                # unless the other was named in the paragraph or the one before
+                anchor = first
         else:
-            anchor = min(cands, key=lambda c: c[1][0])[0]
+            anchor = first
         group = [(form, st) for form, st in cands if _same_person(form, anchor)]
         best = max(group, key=lambda c: (len(c[0]), -c[1][0]))
         return " ".join(best[0])
+
+    def _near(self, earlier: int, pos: int) -> bool:
+        """Whether character ``earlier`` lies in the paragraph of ``pos`` or the one
+        before (always, when the paragraphs are not known)."""
+        if not self.paragraphs:
+            return True
+        return bisect.bisect_right(self.paragraphs, pos) - \
+            bisect.bisect_right(self.paragraphs, earlier) <= 1
 
     def _given_name(self, token: str) -> tuple[str, ...]:
         """A lone name that is no surname in the article but the first name of exactly one
@@ -240,6 +260,19 @@ class NameIndex:
             return (token,)
         surname = people.pop()
         return max((form for form in self.full[surname] if form[0] == token), key=len)
+
+    def _misspelt_surname(self, token: str) -> tuple[str, ...]:
+        """A lone name that is no name in the article but one letter away from the surname of
+        exactly one person it names in full ("McLenney" after "Tyresha McClenney"): that
+        surname. Names shorter than :data:`MISSPELT_MIN` letters are left as they are."""
+        key = _key(token)
+        if len(key) < MISSPELT_MIN or not token[:1].isupper():
+            return (token,)
+        near = [surname for surname in self.full if surname[:1] == key[:1] and
+                key != surname + "s" and _one_edit(surname, key)]  # "the Clintons" is no typo
+        if len(near) != 1:
+            return (token,)
+        return next(iter(self.full[near[0]]))[-1:]
 
     def described(self, info: RoleInfo, pos: int, exact: bool = False) -> str | None:
         """The person the article names with the role of ``info`` (nearest wins; a role
@@ -280,6 +313,22 @@ def _surname(tokens: tuple[str, ...]) -> str:
 
 def _key(token: str) -> str:
     return token.lower().rstrip(".").replace("’", "'")
+
+
+#: the shortest surname read as a misspelling of a longer one (:meth:`NameIndex.fullest`)
+MISSPELT_MIN = 6
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one letter apart: one inserted, dropped, changed, or
+    two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        return a[k + 1:] == b[k + 1:] or (a[k + 2:] == b[k + 2:] and a[k:k + 2] == b[k:k + 2][::-1])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[k + 1:] == shorter[k:]
 
 
 def _compatible(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -331,7 +380,8 @@ def _collect(doc: Document) -> tuple[list[NameOccurrence], list[RoleInfo]]:
 
 def _entity_name(doc: Document, first: int, last: int) -> NameOccurrence | None:
     """A PERSON entity as a name: honorifics, any leading title and function words the
-    tagger took in ("With Trump", "But Fiorina") dropped."""
+    tagger took in ("With Trump", "But Fiorina") dropped, and ended at a possessive ("Mr.
+    Trump's RT appearance" names Trump, not a "Trump RT")."""
     us = roles.units(doc, first, last)
     i = 0
     while i < len(us) and (us[i].lower in lexicons.honorifics() or
@@ -345,6 +395,9 @@ def _entity_name(doc: Document, first: int, last: int) -> NameOccurrence | None:
         i = j
     if i >= len(us):
         return None
+    owner = next((k for k in range(i, len(us) - 1) if us[k].possessive), None)
+    if owner is not None:
+        us = us[:owner + 1]  # "Mr. Trump's RT appearance": the name ends at its 's
     span = Span.of(doc.text, us[i].start, us[-1].end)
     tokens = tuple(u.text for u in us[i:])
     return NameOccurrence(tokens, span) if tokens else None

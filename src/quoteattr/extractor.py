@@ -19,7 +19,7 @@ from .errors import InputError, OptionError, QuoteattrError
 from .learned import Learned
 from .nlp import document as docview
 from .nlp.document import Document
-from .nlp.sentences import parse_pieces
+from .nlp.sentences import parse_pieces, reading
 from .resolvers import Context, Resolver, arbiter, rules
 from .resolvers.arbiter import STRATEGIES, Observer
 from .textinput import HTML_MODES, clean_text
@@ -215,7 +215,9 @@ class Extractor:
                 inputs.append(stanza.Document([], text=c[s:e]))
         parsed: list = []
         for k in range(0, len(inputs), self.batch_size):
-            parsed.extend(nlp.bulk_process(inputs[k:k + self.batch_size]))
+            batch = inputs[k:k + self.batch_size]
+            with reading([d.text for d in batch]):
+                parsed.extend(nlp.bulk_process(batch))
         mine: list[list[tuple[Any, int]]] = [[] for _ in cleaned]
         for (ti, start), piece in zip(jobs, parsed, strict=True):
             mine[ti].append((piece, start))

@@ -254,6 +254,11 @@ def _np(doc: Document, head: int, with_appos: bool) -> WordRange:
             appos = _np(doc, a, with_appos=False)
             if appos.first > last and _apposed(doc, last, appos.first):
                 last = appos.last - 1
+        for nmod, a in _person_apposed_to_nmod(doc, head, keep):
+            before = max(last, _np(doc, nmod, with_appos=False).last - 1)
+            appos = _np(doc, a, with_appos=False)
+            if appos.first > before and _apposed(doc, before, appos.first):
+                last = appos.last - 1
     # "media there", "officials here"
     if last + 1 < len(doc.words) and \
             doc.words[last + 1].text.lower() in lexicons.words("place_adverb") \
@@ -267,6 +272,23 @@ def _np(doc: Document, head: int, with_appos: bool) -> WordRange:
     while last > first and _punctuation(doc, last):
         last -= 1
     return WordRange(first, last + 1)
+
+
+def _person_apposed_to_nmod(doc: Document, head: int, keep: set[int]
+                            ) -> list[tuple[int, int]]:
+    """(modifier, apposition) for a person's name the parser hung, as an apposition, on a
+    place or an organisation right after the head: "His former business partner at Lenox,
+    Lawrence B. Cummings," renames the partner, not Lenox."""
+    out = []
+    for c in doc.children(head):
+        e = doc.entity_at(c)
+        if c in keep and doc.words[c].deprel.startswith("nmod") and \
+                (e is None or e.type != "PERSON"):
+            for a in doc.children_by(c, "appos"):
+                ea = doc.entity_at(a)
+                if ea is not None and ea.type == "PERSON":
+                    out.append((c, a))
+    return out
 
 
 def _partitive(doc: Document, head: int, c: int) -> bool:
@@ -339,7 +361,11 @@ def speaker_type(doc: Document, words: WordRange) -> str:
         return "ORG"
     if any(w in lexicons.titles() for w in words_):
         return "PERSON"
-    if any(doc.words[k].upos == "PROPN" for k in range(first, last)):
+    names = [doc.words[k].text for k in range(first, last) if doc.words[k].upos == "PROPN"]
+    elsewhere = doc.entity_type_elsewhere(" ".join(names)) if names else None
+    if elsewhere in ("PERSON", "ORG", "GPE"):
+        return elsewhere  # "As for RT's political bent": RT is tagged an organisation elsewhere
+    if names:
         return "PERSON" if len(words_) >= 2 else "OTHER"
     return "OTHER"
 

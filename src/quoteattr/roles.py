@@ -515,6 +515,8 @@ def _description_before_name(doc: Document, us: Sequence[Unit], lo: int, hi: int
     words before it (after an article or a possessive) are lower case or figures ("9/11" is
     three units without a tree) and end in a noun for a person, which makes them the role."""
     start = lo + 1 if us[lo].lower in lexicons.words("determiner") else lo
+    if start >= hi - 1:
+        return None  # a determiner, or one word: no description and name
     if us[start].start > 0 and doc.text[us[start].start - 1] in "-‐–":
         return None  # the mention was cut inside a word ("front-" | "runner Hillary Clinton")
     for k in range(start + 1, min(hi - 1, start + 6) + 1):
@@ -563,17 +565,18 @@ def _one_of(info: RoleInfo) -> RoleInfo:
 
 
 def _described_role(doc: Document, us: Sequence[Unit], lo: int, hi: int) -> RoleInfo | None:
-    """A description in apposition as a role: an article (or "one of" and a plural) and up
-    to four words ending in a noun for a person (a title of the lexicon, a word ending like
-    an occupation: "-er", "-or", "-ist", "-ian"; lexicons/function_words.tsv
-    ``person_noun``), with an
-    organisation after it ("a fellow at the European Council on Foreign Relations")."""
+    """A description in apposition as a role: an article or a possessive ("his former
+    business partner"; or "one of" and a plural) and up to four words ending in a noun for a
+    person (a title of the lexicon, a word ending like an occupation: "-er", "-or", "-ist",
+    "-ian"; lexicons/function_words.tsv ``person_noun``), with an organisation after it ("a
+    fellow at the European Council on Foreign Relations"); a party adjective first is the
+    affiliation ("her Republican opponent")."""
     one_of = hi - lo >= 3 and us[lo].lower == "one" and us[lo + 1].lower == "of"
     if one_of:
         # "one of several coal industry veterans": the singular of a plural description
         lo += 1 if hi - lo > 3 and us[lo + 2].lower in lexicons.words("one_of_word") else 0
         lo += 1
-    if hi - lo < 2 or (us[lo].lower not in ("a", "an", "the") and not one_of):
+    if hi - lo < 2 or (us[lo].lower not in lexicons.words("article_possessive") and not one_of):
         return None
     k = lo + 1
     stop = lexicons.words("role_linker") | lexicons.words("relative_word") | {","}
@@ -586,11 +589,16 @@ def _described_role(doc: Document, us: Sequence[Unit], lo: int, hi: int) -> Role
             not _person_noun(head):
         return None
     organisation, _ = _organisation_after(doc, us, k, hi)
-    title = doc.text[us[lo + 1].start:us[k - 1].end]
+    start = lo + 1
+    party = party_of(us[start].text) if k - start >= 2 else None
+    if party is not None:
+        start += 1  # "her Republican opponent": opponent, of the Republican Party
+    title = doc.text[us[start].start:us[k - 1].end]
     if one_of:
-        title = doc.text[us[lo + 1].start:us[k - 1].start] + us[k - 1].text[:len(head)]
-    return RoleInfo(role=title, role_span=_span(doc, us, lo + 1, k), title=title,
-                    organisation=organisation)
+        title = doc.text[us[start].start:us[k - 1].start] + us[k - 1].text[:len(head)]
+    return RoleInfo(role=title, role_span=_span(doc, us, start, k), title=title,
+                    organisation=organisation, affiliation=party,
+                    affiliation_span=_span(doc, us, lo + 1, start) if party else None)
 
 
 _OCCUPATION = regex.compile(r".{3,}(?:er|or|ist|ian|ant|ent|eer)s?")
@@ -919,10 +927,17 @@ def role_mentions(doc: Document, first: int, last: int) -> list[RoleInfo]:
     out = []
     for title in _coordinated(us, _titles_in(doc, us, 0, len(us))):
         info = read_role(doc, us, title, 0, len(us))
-        if info.name is None:
+        # a plural title is no one person's apposition ("... and other civil rights leaders,
+        # Clinton proposed"), unless it is one of a group's
+        plural = singular_title(info.title or info.role or "") is not None
+        if info.name is None and not plural:
             info = attrs.evolve(info, name=_apposition_after(doc, us, title[1]))
         if info.name is None:
-            info = attrs.evolve(info, name=_apposition_before(doc, us, info))
+            name, one_of = _apposition_before(doc, us, info)
+            if one_of or not plural:
+                info = attrs.evolve(info, name=name)
+            if one_of and name is not None:
+                info = _one_of(info)  # "Mr. King, one of the most famous interviewers"
         out.extend(_over_coordination(doc, us, info))
     return out
 
@@ -964,30 +979,70 @@ def _apposition_after(doc: Document, us: Sequence[Unit], j: int) -> Span | None:
     return None if run is None else _span(doc, us, *run)
 
 
-def _apposition_before(doc: Document, us: Sequence[Unit], info: RoleInfo) -> Span | None:
+def _apposition_before(doc: Document, us: Sequence[Unit], info: RoleInfo
+                       ) -> tuple[Span | None, bool]:
+    """The name a role is in apposition to ("Austin, the defence secretary"; "Mr. King, one
+    of the most famous interviewers"), or that a relative clause gives it ("Dr. Connie
+    Mariano, who as a Navy captain was the White House physician"), and whether the role is
+    one of a group's."""
     starts = [s.start for s in (info.role_span, info.affiliation_span) if s is not None]
     p = next(k for k, u in enumerate(us) if u.start >= min(starts))
-    while p > 0 and (us[p - 1].lower in lexicons.words("determiner")
-                     or lexicons.role_modifiers().get(us[p - 1].lower) == "status"):
-        p -= 1
+    p = _described_from(doc, us, p)
+    one_of = p >= 2 and us[p - 2].lower == "one" and us[p - 1].lower == "of"
+    if one_of:
+        p -= 2
+    if p >= 2 and us[p - 1].lower in lexicons.words("relative_copula"):
+        who = next((k for k in range(p - 2, max(p - 10, 0), -1)
+                    if us[k].lower == "who" or us[k].text in _CLAUSE_MARKS), None)
+        if who is None or us[who].lower != "who":
+            return None, False
+        p = who
     if p < 2 or us[p - 1].text != ",":
-        return None
-    end = _before_party_tag(us, p - 1)  # "Rep. Jim Clyburn (D-S.C.), the assistant leader"
+        return None, False
+    return _name_before_comma(doc, us, p - 1), one_of
+
+
+def _name_before_comma(doc: Document, us: Sequence[Unit], comma: int) -> Span | None:
+    """The person's name that ends right before the comma at unit ``comma``."""
+    end = _before_party_tag(us, comma)  # "Rep. Jim Clyburn (D-S.C.), the assistant leader"
     a = end
     while a > 0 and is_name_unit(us[a - 1]) and not us[a - 1].possessive:
         a -= 1
+    if a == end:
+        return None
     if a > 0 and (doc.words[us[a - 1].first].upos == "ADP" or
-                  us[a - 1].lower in lexicons.words("preposition")):
-        return None  # "in Chelsea, the mayor": the name is no apposition of the role
+                  us[a - 1].lower in lexicons.words("preposition")) and \
+            us[a].lower not in lexicons.honorifics():
+        # "in Chelsea, the mayor": the name is no apposition of the role (but "what of Mr.
+        # King, one of the most famous interviewers" is)
+        return None
     j = title_at(us, a, end)
     if a < j < end and (end - j >= 2 or us[j - 1].text.endswith(".")):
         # "Rep. Jim Clyburn (D-S.C.), the assistant leader": the name after the title (but
         # "Dean Baker, the co-director" is a name)
         a = j
-    run = _name_run(doc, us, a, end) if a < end else None
+    run = _name_run(doc, us, a, end)
     if run is None or run[1] != end:
         return None
     return _span(doc, us, *run)
+
+
+def _described_from(doc: Document, us: Sequence[Unit], p: int) -> int:
+    """Where the description whose role starts at unit ``p`` starts: back over its
+    determiner and status words ("the former"), and over lower-case adjectives, participles
+    and adverbs when a determiner comes before them ("the most famous and respected")."""
+    k = p
+    while k > 0 and not us[k - 1].capitalised and (
+            doc.words[us[k - 1].first].upos in ("ADJ", "ADV") or
+            doc.words[us[k - 1].first].xpos == "VBN" or  # "respected"
+            (us[k - 1].lower == "and" and k < p)):
+        k -= 1
+    if k < p and k > 0 and us[k - 1].lower in ("the", "a", "an"):
+        p = k
+    while p > 0 and (us[p - 1].lower in lexicons.words("determiner")
+                     or lexicons.role_modifiers().get(us[p - 1].lower) == "status"):
+        p -= 1
+    return p
 
 
 def _before_party_tag(us: Sequence[Unit], k: int) -> int:

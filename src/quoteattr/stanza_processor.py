@@ -49,7 +49,7 @@ from .errors import InputError
 from .extractor import check_options, run_stages
 from .nlp import models as nlp_models
 from .nlp.document import from_stanza, split_paragraphs
-from .nlp.sentences import parse_pieces
+from .nlp.sentences import parse_pieces, reading
 from .resolvers import Resolver, rules
 from .textinput import clean_text
 from .types import Result
@@ -108,8 +108,9 @@ class BoundedTokenizer(ProcessorVariant):
         spans = parse_pieces(cleaned)
         if not spans:  # nothing to read (stanza's tokenizer fails on no text at all)
             return StanzaDocument([], text=text)
-        pieces = self._tokenizer.bulk_process(
-            [StanzaDocument([], text=cleaned[s:e]) for s, e in spans])
+        with reading([cleaned[s:e] for s, e in spans]):
+            pieces = self._tokenizer.bulk_process(
+                [StanzaDocument([], text=cleaned[s:e]) for s, e in spans])
         sentences = []
         for (start, _), piece in zip(spans, pieces, strict=True):
             for sentence in piece.to_dict():

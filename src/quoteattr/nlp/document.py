@@ -9,7 +9,8 @@ mode). Stages never see stanza objects, so each one is testable on a hand-built 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -90,6 +91,7 @@ class Document:
     _para_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
     _ent_firsts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
     _ent_starts: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    _types_by_text: Mapping[str, str] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         _check_tree(self.words)
@@ -107,6 +109,11 @@ class Document:
                                                               key=lambda e: e.start)))
         object.__setattr__(self, "_ent_firsts", tuple(e.first for e in self.entities))
         object.__setattr__(self, "_ent_starts", tuple(e.start for e in self.entities))
+        counts: dict[str, Counter[str]] = {}
+        for e in self.entities:
+            counts.setdefault(e.text, Counter())[e.type] += 1
+        object.__setattr__(self, "_types_by_text", {t: c.most_common(1)[0][0]
+                                                    for t, c in counts.items()})
 
     # --- navigation -------------------------------------------------------------------
     def children(self, i: int) -> tuple[int, ...]:
@@ -194,6 +201,12 @@ class Document:
     def entities_before(self, offset: int) -> int:
         """How many entities start before character ``offset`` (entities[:n], in order)."""
         return bisect.bisect_left(self._ent_starts, offset)
+
+    def entity_type_elsewhere(self, text: str) -> str | None:
+        """The type the named-entity tagger gives ``text`` where it tags it in this document
+        (the most frequent), or None: "RT" left untagged before "'s" is the organisation
+        tagged RT elsewhere."""
+        return self._types_by_text.get(text)
 
     def entities_in(self, start: int, end: int) -> list[NamedEntity]:
         """Entities that lie inside the character range [start, end)."""
