@@ -618,3 +618,16 @@ def test_a_plural_title_is_no_persons_apposition() -> None:
     # a singular one is
     doc = from_regex("After meeting with the board and its longtime chairman, Ana Ruiz left.")
     assert [i.name.text for i in roles.role_mentions(doc, 0, len(doc.words))] == ["Ana Ruiz"]
+
+
+def test_a_description_in_apposition_after_a_name_gives_the_person_a_role() -> None:
+    # "veteran" is no title: the name index reads the apposition as the person's role, and
+    # how long is no part of it
+    doc = from_regex("The plan is open, said Elaine Marsh, a two-decade veteran of the Rules "
+                     "Committee. Later Marsh left.")
+    found = [(i.name.text, i.stated_role, i.stated_affiliation)
+             for i in roles.role_mentions(doc, 0, len(doc.words))]
+    assert found == [("Elaine Marsh", "veteran", "Rules Committee")]
+    assert NameIndex.build(doc).roles_of("Elaine Marsh")[0][1].stated_role == "veteran"
+    assert roles.analyse_text("Ana Ruiz, a 20-year veteran of the force").stated_role == \
+        "veteran"

@@ -578,6 +578,8 @@ def _described_role(doc: Document, us: Sequence[Unit], lo: int, hi: int) -> Role
         lo += 1
     if hi - lo < 2 or (us[lo].lower not in lexicons.words("article_possessive") and not one_of):
         return None
+    while lo + 2 < hi and _DURATION.fullmatch(us[lo + 1].lower):
+        lo += 1  # "a two-decade veteran", "a 20-year veteran": how long is no part of the role
     k = lo + 1
     stop = lexicons.words("role_linker") | lexicons.words("relative_word") | {","}
     while k < hi and k - lo <= 4 and us[k].lower not in stop and not us[k].possessive:
@@ -601,6 +603,9 @@ def _described_role(doc: Document, us: Sequence[Unit], lo: int, hi: int) -> Role
                     affiliation_span=_span(doc, us, lo + 1, start) if party else None)
 
 
+_DURATION = regex.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"twenty|thirty|forty|fifty)(?:-(?:year|decade|month|term))?|-|"
+                          r"(?:year|decade|month|term)")
 _OCCUPATION = regex.compile(r".{3,}(?:er|or|ist|ian|ant|ent|eer)s?")
 
 
@@ -939,6 +944,20 @@ def role_mentions(doc: Document, first: int, last: int) -> list[RoleInfo]:
             if one_of and name is not None:
                 info = _one_of(info)  # "Mr. King, one of the most famous interviewers"
         out.extend(_over_coordination(doc, us, info))
+    named = [info.name for info in out if info.name is not None]
+    for k, u in enumerate(us):
+        # "said Elaine Kamarck, a two-decade veteran of the DNC Rules Committee": a
+        # description in apposition after a name, title or not
+        if u.text != "," or k == 0:
+            continue
+        name = _name_before_comma(doc, us, k)
+        if name is None or any(name.overlaps(n) for n in named):
+            continue
+        hi = next((j for j in range(k + 1, len(us)) if us[j].text in _SEPARATORS), len(us))
+        described = _described_role(doc, us, k + 1, hi)
+        if described is not None:
+            out.append(attrs.evolve(described, name=name))
+            named.append(name)
     return out
 
 
