@@ -3,6 +3,9 @@ documents, no model)."""
 
 from __future__ import annotations
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from quoteattr import cues, mentions, roles
 from quoteattr.entities import NameIndex, resolve_name
 from quoteattr.extractor import run_stages
@@ -631,3 +634,36 @@ def test_a_description_in_apposition_after_a_name_gives_the_person_a_role() -> N
     assert NameIndex.build(doc).roles_of("Elaine Marsh")[0][1].stated_role == "veteran"
     assert roles.analyse_text("Ana Ruiz, a 20-year veteran of the force").stated_role == \
         "veteran"
+
+
+def test_a_title_after_and_is_the_next_persons_alone() -> None:
+    doc = from_regex("Donald Trump and House Speaker Paul Ryan met on Thursday.")
+    found = [(i.name.text, i.stated_role, i.stated_affiliation)
+             for i in roles.role_mentions(doc, 0, len(doc.words))]
+    assert found == [("Paul Ryan", "Speaker", "House")]
+
+
+_PIECES = ["Ana", "Ruiz", "Mr.", "Senator", "senators", ",", "the", "a", "one", "of", "who",
+           "was", "is", "-", "26", "year", "old", "and", "his", "former", "veteran", "'s",
+           "Hopefully", "said", "(", ")", "D-Wis.", "most", "famous", "interviewers", "at",
+           "Norvale", "Even", "only", "ally"]
+
+
+@settings(max_examples=300, deadline=None)
+@example(["Ana", "Ruiz", ","])
+@example(["the"])
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14))
+def test_reading_roles_never_fails_on_any_word_sequence(words: list[str]) -> None:
+    # mentions cut anywhere ("Ana Ruiz,", "the", "one of"): read, never an IndexError
+    doc = from_regex(" ".join(words))
+    roles.role_mentions(doc, 0, len(doc.words))
+    roles.analyse(doc, 0, len(doc.words))
+    NameIndex.build(doc)
+
+
+def test_a_name_and_a_comma_at_a_sentences_end_read_nothing_more() -> None:
+    # seen in PolNeAR train: a list of names whose last comma ends the sentence
+    doc = _tagged("Senator Tom Walsh met Ana Ruiz ,", {1: "B-PERSON", 2: "E-PERSON",
+                                                      4: "B-PERSON", 5: "E-PERSON"})
+    assert [(i.name.text, i.role) for i in roles.role_mentions(doc, 0, len(doc.words))] == [
+        ("Tom Walsh", "Senator")]

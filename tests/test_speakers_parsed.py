@@ -128,3 +128,42 @@ def test_a_shared_surname_is_the_person_introduced_first_unless_the_other_is_nea
     names = {q.text: q.speaker.name for q in extractor.extract(text).quotes}
     assert names == {"We will build the schools first": "Maria Lopez",
                      "We are proud of her": "Daniel Lopez"}
+
+
+def test_a_country_heading_an_apposition_chain_is_the_speaker() -> None:
+    from quoteattr import Extractor
+
+    # the parser makes the description the subject; the rule gives the country at the head
+    # of the chain, without the focus adverb before it
+    text = ("Even Brazil, Argentina's only ally and its economic lifeline to the outside world, "
+            'said it was "firmly opposed" to the test.')
+    quote = Extractor(strategy="rules").extract(text).quotes[0]
+    assert (quote.speaker.mention.text, quote.speaker.name) == ("Brazil", "Brazil")
+
+
+def test_a_description_after_a_name_gives_its_role_without_age_or_tenure(extractor) -> None:
+    text = ('"I think he will do it," said Madeleine Kunin, a former Vermont Democratic '
+            "governor who has been critical of Sanders.\n\n"
+            'Heather Johnston, a 26-year-old benefits manager from Derry, said "student debt" '
+            "was her top issue.\n\n"
+            "Erica Smegielski, the 30-year-old daughter of the school principal, said \"it is "
+            'so shameful."\n\n'
+            'Hopefully, the president said, "we will learn."')
+    roles = {q.text: (q.speaker.name, q.speaker.role) for q in extractor.extract(text).quotes}
+    assert roles["student debt"] == ("Heather Johnston", "benefits manager")
+    assert roles["it is so shameful."] == ("Erica Smegielski", "daughter")
+    assert roles["I think he will do it"] == ("Madeleine Kunin", "governor")
+    # a capitalised adverb before a comma names no one
+    assert roles["we will learn."][0] != "Hopefully"
+
+
+def test_no_adjective_or_age_is_glued_to_a_speakers_name(extractor) -> None:
+    text = ('Bernie Sanders campaigned in Ohio. "We will win," said a surging Sanders.\n\n'
+            'Front-runner Donald Trump said "we are winning."\n\n'
+            'Brenda Johnson, 54, voted early. "It was easy," said 54-year-old Brenda Johnson.\n\n'
+            '"The ability to use real estate losses," The Hill reported, "is a loophole."')
+    names = {q.text: q.speaker.name for q in extractor.extract(text).quotes}
+    assert names["We will win"] == "Bernie Sanders"
+    assert names["we are winning."] == "Donald Trump"
+    assert names["It was easy"] == "Brenda Johnson"
+    assert names["The ability to use real estate losses"] == "The Hill"

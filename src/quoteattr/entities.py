@@ -508,6 +508,18 @@ def resolve_name(doc: Document, index: NameIndex, mention: Span, role: RoleInfo 
                              gender), "PERSON"
     if info.role is not None:
         return index.described(info, mention.start), "PERSON"
+    article = lexicons.words("article")
+    person = next((e for e in doc.entities_in(mention.start, mention.end)
+                   if e.type == "PERSON" and  # "The Hill" is an outlet, whatever the tagger says
+                   doc.words[e.first].text.lower() not in article and
+                   not (e.first > words[0] and doc.words[e.first - 1].text.lower() in article)),
+                  None)
+    occ = _entity_name(doc, max(person.first, words[0]), min(person.last, words[-1] + 1)) \
+        if person is not None else None
+    if occ is not None:
+        # "a surging Sanders", "54-year-old Brenda Johnson": the person's name, without the
+        # words before it
+        return index.fullest(occ.tokens, occ.span.start, gender), "PERSON"
     return _own_name(doc, index, words[0], words[-1] + 1)
 
 

@@ -401,7 +401,8 @@ def is_name_unit(u: Unit) -> bool:
     if not t or not any(c.isalpha() for c in t):
         return False
     if t[0].isupper():
-        return True
+        # "Front-runner Donald Trump": a description, though capitalised ("Jae-won" is a name)
+        return not _hyphened_person(u)
     head, dash, rest = t.partition("-")
     return bool(dash) and head + "-" in lexicons.name_particles() and rest[:1].isupper()
 
@@ -520,7 +521,8 @@ def _description_before_name(doc: Document, us: Sequence[Unit], lo: int, hi: int
     if us[start].start > 0 and doc.text[us[start].start - 1] in "-‐–":
         return None  # the mention was cut inside a word ("front-" | "runner Hillary Clinton")
     for k in range(start + 1, min(hi - 1, start + 6) + 1):
-        if us[k - 1].capitalised or us[k - 1].possessive or us[k - 1].text in _CLAUSE_MARKS:
+        if (us[k - 1].capitalised and not (k - 1 == start and _hyphened_person(us[k - 1]))) \
+                or us[k - 1].possessive or us[k - 1].text in _CLAUSE_MARKS:
             return None
         run = _name_run(doc, us, k, hi)
         if run is None or run != (k, hi):
@@ -533,11 +535,20 @@ def _description_before_name(doc: Document, us: Sequence[Unit], lo: int, hi: int
     return None
 
 
+def _hyphened_person(u: Unit) -> bool:
+    """A hyphenated noun for a person ("front-runner", "Front-runner")."""
+    head, dash, last = u.text.rpartition("-")
+    return bool(dash) and head.isalpha() and last.isalpha() and last.islower() and \
+        _person_noun(last)
+
+
 def _describes_a_person(u: Unit) -> bool:
     """Whether a unit is a noun for a person by itself: a one-word title ("senator"), a
     listed person noun ("widow") or an occupation ("developer"); not a word of a longer title
     ("state", "national"). No tagger is asked: the bundled one calls "widow" an adjective."""
     word = u.lower
+    if _hyphened_person(u):
+        return True  # "front-runner"
     if not word.isalpha():
         return False
     one_word_title = (word,) in _title_tuples()[0] or (word.rstrip("s"),) in _title_tuples()[0]
@@ -579,7 +590,7 @@ def _described_role(doc: Document, us: Sequence[Unit], lo: int, hi: int) -> Role
     if hi - lo < 2 or (us[lo].lower not in lexicons.words("article_possessive") and not one_of):
         return None
     while lo + 2 < hi and _DURATION.fullmatch(us[lo + 1].lower):
-        lo += 1  # "a two-decade veteran", "a 20-year veteran": how long is no part of the role
+        lo += 1  # "a two-decade veteran", "a 26-year-old manager": how long is no part of it
     k = lo + 1
     stop = lexicons.words("role_linker") | lexicons.words("relative_word") | {","}
     while k < hi and k - lo <= 4 and us[k].lower not in stop and not us[k].possessive:
@@ -604,8 +615,8 @@ def _described_role(doc: Document, us: Sequence[Unit], lo: int, hi: int) -> Role
 
 
 _DURATION = regex.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-                          r"twenty|thirty|forty|fifty)(?:-(?:year|decade|month|term))?|-|"
-                          r"(?:year|decade|month|term)")
+                          r"twenty|thirty|forty|fifty)(?:-(?:year|decade|month|term)(?:-old)?)?"
+                          r"|-|year|decade|month|term|old")
 _OCCUPATION = regex.compile(r".{3,}(?:er|or|ist|ian|ant|ent|eer)s?")
 
 
@@ -847,8 +858,9 @@ def _extend_left(doc: Document, us: Sequence[Unit], i: int, lo: int) -> _Left:
             modifier = modifier or lw
             pos, closed = pos - 1, True
         elif closed or u.possessive or lw in lexicons.words("determiner") or \
-                lw in lexicons.words("role_linker") or lw in lexicons.words("quantifier"):
-            break
+                lw in lexicons.words("role_linker") or lw in lexicons.words("quantifier") or \
+                _DURATION.fullmatch(lw):
+            break  # ... or how long: "a 26-year-old benefits manager"
         elif kind == "rank" or _joins_role(doc, u, adjective_ok, caps):
             # the one word before an organisation noun joins ("foreign ministry"), and before
             # a compound noun an adjective that modifies it ("real estate developer")
@@ -865,8 +877,8 @@ def _extend_left(doc: Document, us: Sequence[Unit], i: int, lo: int) -> _Left:
 def _joins_role(doc: Document, u: Unit, adjective_ok: bool, caps: int) -> bool:
     """A word before the title that is part of the role: a capitalised word ("Foreign
     Ministry"), an organisation noun, or the one word before an organisation noun."""
-    if not any(c.isalpha() for c in u.text):
-        return False
+    if not any(c.isalpha() for c in u.text) or u.lower in ("and", "or"):
+        return False  # "Donald Trump and House Speaker Paul Ryan": two people
     ent = doc.entity_at(u.first)
     if ent is not None and ent.type == "PERSON":
         return False
@@ -951,14 +963,37 @@ def role_mentions(doc: Document, first: int, last: int) -> list[RoleInfo]:
         if u.text != "," or k == 0:
             continue
         name = _name_before_comma(doc, us, k)
-        if name is None or any(name.overlaps(n) for n in named):
+        if name is None or any(name.overlaps(n) for n in named) or \
+                not _surely_a_person(doc, name):
             continue
         hi = next((j for j in range(k + 1, len(us)) if us[j].text in _SEPARATORS), len(us))
+        if hi - k < 3:
+            continue  # nothing, or one word, after the comma
+        linkers = lexicons.words("role_linker") | lexicons.words("relative_word")
+        titled = [j for j, info in enumerate(out) if info.role_span is not None and
+                  us[k + 1].start <= info.role_span.start < us[hi - 1].end and
+                  not any(v.lower in linkers for v in us[k + 1:hi]
+                          if v.end <= info.role_span.start)]
+        if titled:
+            # a title read above without its holder ("a former Vermont governor"): this name
+            if out[titled[0]].name is None:
+                out[titled[0]] = attrs.evolve(out[titled[0]], name=name)
+                named.append(name)
+            continue
         described = _described_role(doc, us, k + 1, hi)
         if described is not None:
             out.append(attrs.evolve(described, name=name))
             named.append(name)
     return out
+
+
+def _surely_a_person(doc: Document, name: Span) -> bool:
+    """A name the tagger calls a person, or of a first and a last name: not a capitalised
+    adverb at a sentence's start ("Hopefully, the president said")."""
+    words = doc.words_in(name.start, name.end)
+    if any((e := doc.entity_at(k)) is not None and e.type == "PERSON" for k in words):
+        return True
+    return len(words) >= 2 and doc.words[words[0]].upos not in ("ADV", "SCONJ", "CCONJ")
 
 
 def _over_coordination(doc: Document, us: Sequence[Unit], info: RoleInfo) -> list[RoleInfo]:
@@ -1043,6 +1078,9 @@ def _name_before_comma(doc: Document, us: Sequence[Unit], comma: int) -> Span | 
     run = _name_run(doc, us, a, end)
     if run is None or run[1] != end:
         return None
+    if run[1] - run[0] == 1 and not _is_person(doc, us[run[0]]) and \
+            doc.words[us[run[0]].first].upos in ("ADV", "SCONJ", "CCONJ", "INTJ"):
+        return None  # "Hopefully, the president said": an adverb, not a name
     return _span(doc, us, *run)
 
 

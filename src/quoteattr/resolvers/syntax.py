@@ -177,8 +177,9 @@ def _subordinate_subject(doc: Document, cue: int, s: int) -> int:
 
 def _apposed_name(doc: Document, mentions_: Mentions, s: int) -> int:
     """``Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security
-    Council, said``: when the parser made the last description the subject, the person named
-    at the head of the comma-separated chain is the speaker."""
+    Council, said``: when the parser made the last description the subject, the person,
+    organisation or country named at the head of the comma-separated chain is the speaker
+    ("Even China, Pyongyang's only ally, said")."""
     w = doc.words[s]
     first = mentions_.words(s).first
     if w.upos != "NOUN" or first < 2 or doc.words[first - 1].text != ",":
@@ -188,11 +189,14 @@ def _apposed_name(doc: Document, mentions_: Mentions, s: int) -> int:
     while k >= sent.first and doc.words[k].upos not in ("VERB", "AUX") and \
             doc.words[k].text[:1] not in marks.ALL_MARKS and first - k <= 25:
         e = doc.entity_at(k)
-        if e is not None and e.type == "PERSON" and doc.words[e.last].text == ",":
+        if e is not None and e.type in ("PERSON", "ORG", "GPE") and \
+                e.last < len(doc.words) and doc.words[e.last].text == ",":
             start = e.first
             while start - 2 >= sent.first and doc.words[start - 1].text == "-" and \
                     doc.words[start - 2].text[:1].isupper():
                 start -= 2  # "Jean - Marc Ayrault": the tagger split a hyphenated name
+            if start - 1 == sent.first and doc.words[sent.first].upos in ("ADV", "CCONJ"):
+                start -= 1  # "Even China, ...", "But Ana Ruiz, ..."
             if start == sent.first or doc.words[start - 1].text in (",", "--", "—"):
                 # the chain reaches back to a name at the clause's start
                 return e.last - 1
