@@ -161,9 +161,34 @@ def test_no_adjective_or_age_is_glued_to_a_speakers_name(extractor) -> None:
     text = ('Bernie Sanders campaigned in Ohio. "We will win," said a surging Sanders.\n\n'
             'Front-runner Donald Trump said "we are winning."\n\n'
             'Brenda Johnson, 54, voted early. "It was easy," said 54-year-old Brenda Johnson.\n\n'
-            '"The ability to use real estate losses," The Hill reported, "is a loophole."')
+            '"The ability to use real estate losses," The Hill reported, "is a loophole."\n\n'
+            'Sanders fans said they were "staying in the fight."')
     names = {q.text: q.speaker.name for q in extractor.extract(text).quotes}
+    # fans of a person are not the person
+    assert names["staying in the fight."] != "Bernie Sanders"
     assert names["We will win"] == "Bernie Sanders"
     assert names["we are winning."] == "Donald Trump"
     assert names["It was easy"] == "Brenda Johnson"
     assert names["The ability to use real estate losses"] == "The Hill"
+
+
+def test_they_speak_for_an_organisation_not_a_place(extractor, rules_only) -> None:
+    text = ("The United Nations Security Council met on Friday after the test in North Korea."
+            '\n\n"The members of the council will begin to work immediately," they said.')
+    assert rules_only(extractor, text)["The"] == "United Nations Security Council"
+
+
+def test_a_lone_name_that_starts_a_company_name_is_the_company(extractor) -> None:
+    text = ("The firm was founded in 2007 as a spinoff of the coal mining giant Halvorsen "
+            'Energy.\n\nIn a statement, Halvorsen said: "The firm was highly successful when it '
+            'became independent."')
+    speaker = extractor.extract(text).quotes[0].speaker
+    assert (speaker.name, speaker.type) == ("Halvorsen Energy", "ORG")
+
+
+def test_the_article_is_the_outlet_of_the_article_named_before(extractor) -> None:
+    text = ("Based on a New York Times article, Senator Ana Ruiz proposed a new tax law.\n\n"
+            "A different side of the story was told by The Daily Ledger, which unearthed a 1995 "
+            'story from the Times.\n\n"Leaders honored him for the comeback," the article read.')
+    quote = next(q for q in extractor.extract(text).quotes if q.text.startswith("Leaders"))
+    assert (quote.speaker.name, quote.speaker.type) == ("New York Times", "ORG")

@@ -308,6 +308,8 @@ def rule_antecedent(doc: Document, mentions: Mentions, earlier: Sequence[QuoteCa
             break
         if (e.type == "PERSON") != want_person or e.type == "OTHER":
             continue
+        if number == "pl" and e.type == "GPE":
+            continue  # "they" speak for a body ("the Security Council ... they said"), not a place
         if _inside(quoted, e.first, e.last):
             continue
         # the full name the mention stands for must agree ("a Romney caricature. She")

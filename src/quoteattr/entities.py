@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import attrs
 
 from . import lexicons, roles
-from .nlp.document import Document
+from .nlp.document import Document, NamedEntity
 from .roles import RoleInfo
 from .types import Span
 
@@ -162,6 +162,15 @@ class NameIndex:
             if best is None or len(o.tokens) > len(best.tokens):
                 best = o
         return None if best is None else " ".join(best.tokens)
+
+    def organisation_first_named(self, word: str) -> str | None:
+        """The one organisation the article names with ``word`` first and capitalised words
+        after ("Peabody" -> "Peabody Energy"), for a lone name no person of the article has;
+        None when there is none or several."""
+        found = {" ".join(o.tokens) for o in self.organisations
+                 if len(o.tokens) >= 2 and o.tokens[0] == word and
+                 all(t[:1].isupper() for t in o.tokens[1:])}
+        return found.pop() if len(found) == 1 else None
 
     def organisation_before(self, pos: int, noun: str) -> str | None:
         """The organisation a description refers to ("the newspaper", "the ministry"): the
@@ -504,13 +513,18 @@ def resolve_name(doc: Document, index: NameIndex, mention: Span, role: RoleInfo 
         # "Mrs. Clinton" is not Bill Clinton, however recently he was named
         gender = lexicons.honorific_genders().get(doc.words[words[0]].text.lower())
     if info.name is not None:
-        return index.fullest(roles.name_tokens(info.name.text), info.name.start,
-                             gender), "PERSON"
+        tokens = roles.name_tokens(info.name.text)
+        company = index.organisation_first_named(tokens[0]) if len(tokens) == 1 and \
+            gender is None and not index.is_surname(tokens[0]) else None
+        if company is not None:
+            return company, "ORG"  # "Peabody said", after "the coal mining giant Peabody Energy"
+        return index.fullest(tokens, info.name.start, gender), "PERSON"
     if info.role is not None:
         return index.described(info, mention.start), "PERSON"
     article = lexicons.words("article")
     person = next((e for e in doc.entities_in(mention.start, mention.end)
-                   if e.type == "PERSON" and  # "The Hill" is an outlet, whatever the tagger says
+                   if e.type == "PERSON" and not _modifies_a_noun(doc, e, words[-1] + 1) and
+                   # "The Hill" is an outlet, whatever the tagger says
                    doc.words[e.first].text.lower() not in article and
                    not (e.first > words[0] and doc.words[e.first - 1].text.lower() in article)),
                   None)
@@ -521,6 +535,70 @@ def resolve_name(doc: Document, index: NameIndex, mention: Span, role: RoleInfo 
         # words before it
         return index.fullest(occ.tokens, occ.span.start, gender), "PERSON"
     return _own_name(doc, index, words[0], words[-1] + 1)
+
+
+#: how many paragraphs back "the article" looks for the article it refers to
+DOCUMENT_WINDOW = 3
+
+
+def _document_source(doc: Document, index: NameIndex, before: int) -> str | None:
+    """The outlet of the article "the article" (or "the story", "the report") refers to: the
+    nearest article before word ``before``, within :data:`DOCUMENT_WINDOW` paragraphs, that
+    names its outlet ("a New York Times article", "a 1995 story from the Times", "the
+    Journal's report"), in the fullest form the article gives it; None without a tree or
+    when no such article is named."""
+    if not doc.parsed:
+        return None
+    para = doc.paragraph_index(doc.words[before].start)
+    lo = doc.paragraph_words(max(0, para - DOCUMENT_WINDOW))[0]
+    for k in range(before - 1, lo - 1, -1):
+        w = doc.words[k]
+        if w.upos != "NOUN" or w.lemma.lower() not in lexicons.words("document_noun"):
+            continue
+        for c in doc.children(k):
+            rel = doc.words[c].deprel
+            from_by = rel.startswith("nmod") and c > k and any(
+                doc.words[m].text.lower() in ("from", "by", "in")
+                for m in doc.children_by(c, "case"))
+            if doc.words[c].upos == "PROPN" and (rel in ("compound", "nmod:poss") or from_by):
+                tokens = [doc.words[m].text for m in sorted(doc.subtree(c))
+                          if doc.words[m].upos == "PROPN"]
+                if tokens:
+                    return index.fullest_organisation(tokens) or " ".join(tokens)
+        tokens = _capitalised_after(doc, k)
+        if tokens:
+            return index.fullest_organisation(tokens) or " ".join(tokens)
+    return None
+
+
+def _capitalised_after(doc: Document, k: int) -> list[str]:
+    """The capitalised words of "from the Times" right after word ``k``, however the parser
+    tagged and hung them ("Times" as a plural noun of the verb)."""
+    j = k + 1
+    if j >= len(doc.words) or doc.words[j].text.lower() not in ("from", "by", "in"):
+        return []
+    j += 1
+    if j < len(doc.words) and doc.words[j].text.lower() == "the":
+        j += 1
+    out = []
+    while j < len(doc.words) and doc.words[j].text[:1].isupper() and \
+            doc.words[j].sent == doc.words[k].sent:
+        out.append(doc.words[j].text)
+        j += 1
+    return out
+
+
+def _modifies_a_noun(doc: Document, e: NamedEntity, end: int) -> bool:
+    """Whether a name is followed, before word ``end``, by the noun it modifies ("Sanders
+    fans", "the Trump campaign", "Clinton's campaign slogan"), or is part of a word that
+    does ("Pro-Clinton super PAC")."""
+    if e.first > 0 and doc.words[e.first - 1].text in ("-", "‐") and \
+            doc.words[e.first - 1].end == e.start:
+        return True
+    k = e.last
+    if k < end and doc.words[k].upos == "PART":
+        k += 1  # 's
+    return k < end and doc.words[k].upos in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _own_name(doc: Document, index: NameIndex, first: int, last: int
@@ -549,9 +627,11 @@ def _own_name(doc: Document, index: NameIndex, first: int, last: int
     proper = any(_proper(doc, u) for u in us)
     typ = _type_of(doc, us, own)
     if not proper:
-        named = index.organisation_before(doc.words[first].start, us[-1].lower) if \
-            us[-1].lower in lexicons.outlet_nouns() or \
-            us[-1].lower in lexicons.organisation_words() else None
+        named = _document_source(doc, index, first) \
+            if us[-1].lower in lexicons.words("document_noun") else None
+        if named is None and (us[-1].lower in lexicons.outlet_nouns() or
+                              us[-1].lower in lexicons.organisation_words()):
+            named = index.organisation_before(doc.words[first].start, us[-1].lower)
         return (named, "ORG") if named is not None else (None, typ)
     if typ != "GPE":
         fuller = index.fullest_organisation([u.text for u in us])
