@@ -667,3 +667,15 @@ def test_a_name_and_a_comma_at_a_sentences_end_read_nothing_more() -> None:
                                                       4: "B-PERSON", 5: "E-PERSON"})
     assert [(i.name.text, i.role) for i in roles.role_mentions(doc, 0, len(doc.words))] == [
         ("Tom Walsh", "Senator")]
+
+
+def test_a_first_name_the_lexicon_lacks_has_the_gender_of_its_ending() -> None:
+    from quoteattr import coref, lexicons
+
+    assert lexicons.first_name_gender("Tyresha") == "f"
+    assert lexicons.first_name_gender("Joshua") == "m"  # the lexicon first
+    assert lexicons.first_name_gender("Donald") == "m"
+    assert lexicons.first_name_gender("Xander") is None
+    # a full name's first name tells; a lone surname ending in -a does not
+    assert coref._disagrees("Tyresha Hightower", "m", {})
+    assert not coref._disagrees("Obama", "f", {}) and not coref._disagrees("Obama", "m", {})

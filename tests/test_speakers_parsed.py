@@ -192,3 +192,11 @@ def test_the_article_is_the_outlet_of_the_article_named_before(extractor) -> Non
             'story from the Times.\n\n"Leaders honored him for the comeback," the article read.')
     quote = next(q for q in extractor.extract(text).quotes if q.text.startswith("Leaders"))
     assert (quote.speaker.name, quote.speaker.type) == ("New York Times", "ORG")
+
+
+def test_the_subject_beats_an_object_named_after_it_in_its_sentence(extractor, rules_only
+                                                                     ) -> None:
+    text = ("Two voters, Tyresha Hightower and Bryan Anderson, saw the senator speak at a rally."
+            "\n\nAnderson largely agreed with Hightower about the campaign.\n\n"
+            '"A lot of her attempts come across as pandering," he said.')
+    assert rules_only(extractor, text)["A"] == "Bryan Anderson"

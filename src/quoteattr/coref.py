@@ -251,7 +251,8 @@ def _disagrees(name: str | None, gender: str, genders: Mapping[str, str]) -> boo
     words = name.split()
     known = genders.get(words[-1].lower())
     if known is None:
-        known = lexicons.first_name_genders().get(words[0].lower())
+        known = lexicons.first_name_gender(words[0]) if len(words) >= 2 else \
+            lexicons.first_name_genders().get(words[0].lower())
     return known is not None and known != gender
 
 
@@ -318,10 +319,19 @@ def rule_antecedent(doc: Document, mentions: Mentions, earlier: Sequence[QuoteCa
         name, typ = entities.resolve_name(doc, mentions.names, span, info, gender)
         if _disagrees(name, gender, genders):
             continue
-        best_entity = e
-        entity_resolved = Referent(name, typ if typ != "OTHER" else e.type,
-                                   info if info.role else None)
-        break
+        found = Referent(name, typ if typ != "OTHER" else e.type, info if info.role else None)
+        if best_entity is None:
+            best_entity, entity_resolved = e, found
+            if not _is_object(doc, e.first, e.last) or _introduced(doc, e):
+                break
+            continue
+        # the nearest was only an object: the subject of its sentence takes it when it agrees
+        # ("Anderson largely agreed with McLenny. '...,' he said")
+        if doc.words[e.first].sent != doc.words[best_entity.first].sent:
+            break
+        if not _is_object(doc, e.first, e.last):
+            best_entity, entity_resolved = e, found
+            break
     if best_quote is not None and (best_entity is None or _mentions_name(
             best_entity.text, best_quote.name)):
         return best_quote, best_quote_head

@@ -227,8 +227,8 @@ class NameIndex:
         forms = self.full.get(_surname(tokens), {})
         cands = [(form, starts) for form, starts in forms.items() if _compatible(tokens, form)]
         if gender in ("m", "f"):
-            firsts = lexicons.first_name_genders()
-            agree = [c for c in cands if firsts.get(c[0][0].lower(), gender) == gender]
+            agree = [c for c in cands if len(c[0]) < 2 or
+                     (lexicons.first_name_gender(c[0][0]) or gender) == gender]
             cands = agree or cands
         if not cands:
             return " ".join(tokens)

@@ -138,6 +138,26 @@ def first_name_genders() -> Mapping[str, str]:
                              for name, gender in _rows("first_names.tsv", 2)})
 
 
+#: endings of first names given almost only to women, for names first_names.tsv lacks
+#: ("Tyresha", "Darnella", "Jeanette")
+_FEMININE_ENDINGS = ("a", "ette", "elle", "ine", "lyn", "lynn")
+
+
+def first_name_gender(first: str) -> str | None:
+    """``"m"`` or ``"f"`` for the first name of a full name: first_names.tsv, else the
+    ending of a woman's name ("-a" but not "-ua": Joshua; "-ette", "-elle", "-ine",
+    "-lyn"), else None. Only for the first of two or more names: a lone "Obama" or "Garcia"
+    is a surname."""
+    word = first.lower()
+    known = first_name_genders().get(word)
+    if known is not None:
+        return known
+    if len(word) >= 4 and word.isalpha() and word.endswith(_FEMININE_ENDINGS) and \
+            not word.endswith("ua"):
+        return "f"
+    return None
+
+
 @functools.cache
 def speech_nouns() -> frozenset[str]:
     """Lemmas of nouns for something said ("claim", "promise"): their owner is a speaker."""
