@@ -189,9 +189,14 @@ def test_a_lone_name_that_starts_a_company_name_is_the_company(extractor) -> Non
 def test_the_article_is_the_outlet_of_the_article_named_before(extractor) -> None:
     text = ("Based on a New York Times article, Senator Ana Ruiz proposed a new tax law.\n\n"
             "A different side of the story was told by The Daily Ledger, which unearthed a 1995 "
-            'story from the Times.\n\n"Leaders honored him for the comeback," the article read.')
-    quote = next(q for q in extractor.extract(text).quotes if q.text.startswith("Leaders"))
-    assert (quote.speaker.name, quote.speaker.type) == ("New York Times", "ORG")
+            'story from the Times.\n\n"Leaders honored him for the comeback," the article read.'
+            "\n\nThe editors aimed their Friday editorial at Ruiz.\n\n"
+            '"She should come home," the editorial read.')
+    quotes = {q.text: q.speaker for q in extractor.extract(text).quotes}
+    quote = next(sp for t, sp in quotes.items() if t.startswith("Leaders"))
+    assert (quote.name, quote.type) == ("New York Times", "ORG")
+    # a day is no outlet
+    assert quotes["She should come home"].name != "Friday"
 
 
 def test_the_subject_beats_an_object_named_after_it_in_its_sentence(extractor, rules_only

@@ -163,6 +163,19 @@ class NameIndex:
                 best = o
         return None if best is None else " ".join(best.tokens)
 
+    def organisation_named(self, tokens: Sequence[str]) -> str | None:
+        """The organisation of the article that ``tokens`` name, in its fullest form ("Times"
+        -> "New York Times"); None when the words name none ("Friday")."""
+        want = [t.lower() for t in tokens if t.lower() != "the"]
+        if not want:
+            return None
+        fuller = self.fullest_organisation(tokens)
+        if fuller is not None:
+            return fuller
+        same = next((o for o in self.organisations
+                     if [t.lower() for t in o.tokens if t.lower() != "the"] == want), None)
+        return None if same is None else " ".join(same.tokens)
+
     def organisation_first_named(self, word: str) -> str | None:
         """The one organisation the article names with ``word`` first and capitalised words
         after ("Peabody" -> "Peabody Energy"), for a lone name no person of the article has;
@@ -545,8 +558,8 @@ def _document_source(doc: Document, index: NameIndex, before: int) -> str | None
     """The outlet of the article "the article" (or "the story", "the report") refers to: the
     nearest article before word ``before``, within :data:`DOCUMENT_WINDOW` paragraphs, that
     names its outlet ("a New York Times article", "a 1995 story from the Times", "the
-    Journal's report"), in the fullest form the article gives it; None without a tree or
-    when no such article is named."""
+    Journal's report"), an organisation the article names, in its fullest form; None
+    without a tree or when no such article is named."""
     if not doc.parsed:
         return None
     para = doc.paragraph_index(doc.words[before].start)
@@ -563,11 +576,12 @@ def _document_source(doc: Document, index: NameIndex, before: int) -> str | None
             if doc.words[c].upos == "PROPN" and (rel in ("compound", "nmod:poss") or from_by):
                 tokens = [doc.words[m].text for m in sorted(doc.subtree(c))
                           if doc.words[m].upos == "PROPN"]
-                if tokens:
-                    return index.fullest_organisation(tokens) or " ".join(tokens)
-        tokens = _capitalised_after(doc, k)
-        if tokens:
-            return index.fullest_organisation(tokens) or " ".join(tokens)
+                named = index.organisation_named(tokens)
+                if named is not None:
+                    return named
+        named = index.organisation_named(_capitalised_after(doc, k))
+        if named is not None:
+            return named
     return None
 
 
