@@ -205,3 +205,15 @@ def test_the_subject_beats_an_object_named_after_it_in_its_sentence(extractor, r
             "\n\nAnderson largely agreed with Hightower about the campaign.\n\n"
             '"A lot of her attempts come across as pandering," he said.')
     assert rules_only(extractor, text)["A"] == "Bryan Anderson"
+
+
+def test_a_common_noun_after_the_cue_is_no_inverted_subject(extractor) -> None:
+    from quoteattr import Extractor
+
+    text = ("The storm has turned the city into the center of a national debate. In an interview "
+            'on CBS\'s "Face the Nation," House Speaker Tom Walsh (R-Ore.) said the recent spate '
+            "of floods and fires demands that all Americans engage in \"more listening\" and "
+            '"more learning."')
+    quotes = Extractor(strategy="rules").extract(text).quotes
+    speaker = next(q.speaker for q in quotes if q.text == "more learning.")
+    assert (speaker.mention.text, speaker.name) == ("House Speaker Tom Walsh", "Tom Walsh")

@@ -107,6 +107,8 @@ def _cue_subject(ctx: Context, q: QuoteCandidate) -> tuple[int, bool] | None:
         return None
     repaired = _subordinate_subject(doc, q.cue, s)
     if repaired == s:
+        repaired = _name_before_cue(doc, q.cue, s)
+    if repaired == s:
         repaired = _apposed_name(doc, ctx.mentions, s)
     if repaired == s:
         repaired = _name_after_comma(doc, q.cue, s)
@@ -202,6 +204,22 @@ def _apposed_name(doc: Document, mentions_: Mentions, s: int) -> int:
                 return e.last - 1
         k -= 1
     return s
+
+
+def _name_before_cue(doc: Document, cue: int, s: int) -> int:
+    """``House Speaker Paul D. Ryan (R-Wis.) said the recent spate of police shootings ...``
+    parsed with "spate" the subject: a common noun after the cue is its object's, not an
+    inverted subject, when a person's name (with its party tag) ends right before the cue."""
+    if s < cue or doc.words[s].upos != "NOUN":
+        return s
+    k = cue - 1
+    if k >= 0 and doc.words[k].text == ")":
+        k = next((j - 1 for j in range(k - 1, max(k - 8, -1), -1)
+                  if doc.words[j].text == "("), k)
+    e = doc.entity_at(k) if k >= 0 else None
+    if e is None or e.type != "PERSON" or e.last - 1 != k:
+        return s
+    return k
 
 
 def _name_after_comma(doc: Document, cue: int, s: int) -> int:
