@@ -139,12 +139,35 @@ def reporting_speaker(ctx: Context, q: QuoteCandidate) -> Pick | None:
 def cue_subject(ctx: Context, q: QuoteCandidate) -> Pick | None:
     found = _cue_subject(ctx, q)
     if found is None:
+        found = _reporting_verb_subject(ctx, q)
+    if found is None:
         return None
     head = _name_after_dateline(ctx.doc, ctx.mentions, found[0])
     if not _can_speak(ctx.doc, ctx.mentions, head):
         return None
     # a repaired parse: the ranker knows (a feature of its own) and may still overrule it
     return Pick(head, repaired=found[1])
+
+
+def _reporting_verb_subject(ctx: Context, q: QuoteCandidate) -> tuple[int, bool] | None:
+    """``Ryan said the recent spate of shootings demands that all Americans engage in "more
+    listening"``, with "demands" tagged a noun and hung on "shootings": a cue the tagger
+    called a noun, without a subject, reports inside the clause of the speech verb before
+    it in the sentence, whose subject speaks (a repair)."""
+    doc = ctx.doc
+    entry = ctx.cues.entry(q.cue) if q.cue is not None else None
+    if q.cue is None or entry is None or entry.part != "verb" or \
+            doc.words[q.cue].upos == "VERB" or subject_of(doc, q.cue) is not None:
+        return None  # a speech noun ("Mr. Obama's statement") is its owner's
+    sent = doc.sentence_of(q.cue)
+    for k in range(q.cue - 1, sent.first - 1, -1):
+        if ctx.cues.is_cue(k) and doc.words[k].upos == "VERB":
+            s = subject_of(doc, k)
+            if s is None or s in q.words:
+                return None
+            repaired = _name_before_cue(doc, k, s)
+            return repaired, True
+    return None
 
 
 def _can_speak(doc: Document, mentions_: Mentions, s: int) -> bool:
