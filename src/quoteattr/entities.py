@@ -138,6 +138,7 @@ class NameIndex:
         self.descriptions = descriptions  # roles without a name ("the US defence secretary")
         self._holders: list[tuple[int, RoleInfo, str]] | None = None
         self._by_name: dict[str, list[tuple[int, RoleInfo]]] | None = None
+        self._misspelt: dict[str, tuple[str, ...]] = {}  # lone word -> its surname, once
 
     @classmethod
     def build(cls, doc: Document) -> NameIndex:
@@ -290,11 +291,12 @@ class NameIndex:
         key = _key(token)
         if len(key) < MISSPELT_MIN or not token[:1].isupper():
             return (token,)
-        near = [surname for surname in self.full if surname[:1] == key[:1] and
-                key != surname + "s" and _one_edit(surname, key)]  # "the Clintons" is no typo
-        if len(near) != 1:
-            return (token,)
-        return next(iter(self.full[near[0]]))[-1:]
+        if token not in self._misspelt:  # looked up once per word: giant documents
+            near = [surname for surname in self.full if surname[:1] == key[:1] and
+                    key != surname + "s" and _one_edit(surname, key)]  # "the Clintons"
+            self._misspelt[token] = next(iter(self.full[near[0]]))[-1:] if len(near) == 1 \
+                else (token,)
+        return self._misspelt[token]
 
     def described(self, info: RoleInfo, pos: int, exact: bool = False) -> str | None:
         """The person the article names with the role of ``info`` (nearest wins; a role
