@@ -672,10 +672,10 @@ def test_a_name_and_a_comma_at_a_sentences_end_read_nothing_more() -> None:
 def test_a_first_name_the_lexicon_lacks_has_the_gender_of_its_ending() -> None:
     from quoteattr import coref, lexicons
 
-    assert lexicons.first_name_gender("Tyresha") == "f"
-    assert lexicons.first_name_gender("Joshua") == "m"  # the lexicon first
-    assert lexicons.first_name_gender("Donald") == "m"
-    assert lexicons.first_name_gender("Xander") is None
+    assert lexicons.name_gender(["Tyresha", "Hightower"]) == "f"
+    assert lexicons.name_gender(["Joshua", "Ruiz"]) == "m"  # the lexicon first
+    assert lexicons.name_gender(["Donald", "Ruiz"]) == "m"
+    assert lexicons.name_gender(["Xander", "Ruiz"]) is None
     # a full name's first name tells; a lone surname ending in -a does not
     assert coref._disagrees("Tyresha Hightower", "m", {})
     assert not coref._disagrees("Obama", "f", {}) and not coref._disagrees("Obama", "m", {})

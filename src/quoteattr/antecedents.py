@@ -115,10 +115,7 @@ def gender_of(mentions: Mentions, head: int, genders: Mapping[str, str]) -> str:
         return "x"
     parts = name.split()
     known = genders.get(parts[-1].lower())
-    if known is None:
-        known = lexicons.first_name_gender(parts[0]) if len(parts) >= 2 else \
-            lexicons.first_name_genders().get(parts[0].lower())
-    return known or "x"
+    return known or lexicons.name_gender(parts) or "x"
 
 
 def _plural(mentions: Mentions, head: int) -> bool:

@@ -251,8 +251,7 @@ def _disagrees(name: str | None, gender: str, genders: Mapping[str, str]) -> boo
     words = name.split()
     known = genders.get(words[-1].lower())
     if known is None:
-        known = lexicons.first_name_gender(words[0]) if len(words) >= 2 else \
-            lexicons.first_name_genders().get(words[0].lower())
+        known = lexicons.name_gender(words)
     return known is not None and known != gender
 
 

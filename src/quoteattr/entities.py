@@ -241,8 +241,7 @@ class NameIndex:
         forms = self.full.get(_surname(tokens), {})
         cands = [(form, starts) for form, starts in forms.items() if _compatible(tokens, form)]
         if gender in ("m", "f"):
-            agree = [c for c in cands if len(c[0]) < 2 or
-                     (lexicons.first_name_gender(c[0][0]) or gender) == gender]
+            agree = [c for c in cands if (lexicons.name_gender(c[0]) or gender) == gender]
             cands = agree or cands
         if not cands:
             return " ".join(tokens)

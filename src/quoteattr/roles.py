@@ -957,6 +957,7 @@ def role_mentions(doc: Document, first: int, last: int) -> list[RoleInfo]:
                 info = _one_of(info)  # "Mr. King, one of the most famous interviewers"
         out.extend(_over_coordination(doc, us, info))
     named = [info.name for info in out if info.name is not None]
+    linkers = lexicons.words("role_linker") | lexicons.words("relative_word")
     for k, u in enumerate(us):
         # "said Elaine Kamarck, a two-decade veteran of the DNC Rules Committee": a
         # description in apposition after a name, title or not
@@ -969,7 +970,6 @@ def role_mentions(doc: Document, first: int, last: int) -> list[RoleInfo]:
         hi = next((j for j in range(k + 1, len(us)) if us[j].text in _SEPARATORS), len(us))
         if hi - k < 3:
             continue  # nothing, or one word, after the comma
-        linkers = lexicons.words("role_linker") | lexicons.words("relative_word")
         titled = [j for j, info in enumerate(out) if info.role_span is not None and
                   us[k + 1].start <= info.role_span.start < us[hi - 1].end and
                   not any(v.lower in linkers for v in us[k + 1:hi]
@@ -1094,7 +1094,7 @@ def _described_from(doc: Document, us: Sequence[Unit], p: int) -> int:
             doc.words[us[k - 1].first].xpos == "VBN" or  # "respected"
             (us[k - 1].lower == "and" and k < p)):
         k -= 1
-    if k < p and k > 0 and us[k - 1].lower in ("the", "a", "an"):
+    if 0 < k < p and us[k - 1].lower in lexicons.words("article"):
         p = k
     while p > 0 and (us[p - 1].lower in lexicons.words("determiner")
                      or lexicons.role_modifiers().get(us[p - 1].lower) == "status"):

@@ -10,7 +10,7 @@ immutable value (``frozenset`` or a read-only mapping).
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from types import MappingProxyType
 
@@ -143,14 +143,16 @@ def first_name_genders() -> Mapping[str, str]:
 _FEMININE_ENDINGS = ("a", "ette", "elle", "ine", "lyn", "lynn")
 
 
-def first_name_gender(first: str) -> str | None:
-    """``"m"`` or ``"f"`` for the first name of a full name: first_names.tsv, else the
-    ending of a woman's name ("-a" but not "-ua": Joshua; "-ette", "-elle", "-ine",
-    "-lyn"), else None. Only for the first of two or more names: a lone "Obama" or "Garcia"
-    is a surname."""
-    word = first.lower()
+def name_gender(words: Sequence[str]) -> str | None:
+    """``"m"`` or ``"f"`` for a person named ``words`` by the first of them: first_names.tsv,
+    else, for the first name of a full name, the ending of a woman's name ("-a" but not
+    "-ua": Joshua; "-ette", "-elle", "-ine", "-lyn"); else None. A lone "Obama" or "Garcia"
+    is a surname: only the lexicon is asked."""
+    if not words:
+        return None
+    word = words[0].lower()
     known = first_name_genders().get(word)
-    if known is not None:
+    if known is not None or len(words) < 2:
         return known
     if len(word) >= 4 and word.isalpha() and word.endswith(_FEMININE_ENDINGS) and \
             not word.endswith("ua"):
